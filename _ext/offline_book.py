@@ -1,0 +1,30 @@
+"""Keep every page of the book self-contained and light.
+
+myst-nb attaches the ipywidgets JavaScript (about 3.6 MB, served from
+``vendor/ipywidgets``) and the saved widget state to every page whose notebook
+ever created a widget. Our sliders render their static fallback in HTML, so a
+page only needs that JavaScript when it really shows a widget view; on all
+other pages this extension drops the scripts and the state.
+"""
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _is_widget_script(script):
+    name = getattr(script, "filename", None) or ""
+    attributes = getattr(script, "attributes", {}) or {}
+    return ("ipywidgets/" in name
+            or attributes.get("type") == "application/vnd.jupyter.widget-state+json")
+
+
+def drop_unused_widget_scripts(app, pagename, templatename, context, doctree):
+    if WIDGET_VIEW in context.get("body", ""):
+        return
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [s for s in scripts if not _is_widget_script(s)]
+
+
+def setup(app):
+    # after myst-nb has added its per-page scripts (default priority 500)
+    app.connect("html-page-context", drop_unused_widget_scripts, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,146 @@
+"""Benchmark nnlib's training loop on MNIST (a script, not a test).
+
+    python bench/bench_mnist.py [--epochs 2] [--threads 2]
+
+Part 1. MNIST 784-128-10 (ReLU, softmax), mini-batch SGD, batch 64, lr 0.1, float32:
+  * nnlib seconds per epoch,
+  * the matmul-only lower bound: the same GEMMs an epoch performs (forward W1·X, W2·A1;
+    backward dW2, dA1, dW1 -- no dX), same shapes, layouts and count, timed alone with
+    preallocated outputs; nnlib / bound should be <= 1.25,
+  * PyTorch CPU seconds per epoch for the same model (when torch is installed).
+Part 2. A larger network trained to >= 98% test accuracy within 30 s of training.
+"""
+import argparse
+import os
+import time
+
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--threads", type=int, default=2)
+parser.add_argument("--data-dir", default=None,
+                    help="folder with the MNIST files (default: $NNLIB_DATA, else ../shared/data/mnist)")
+args = parser.parse_args()
+for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, str(args.threads))   # before NumPy loads BLAS
+
+import numpy as np  # noqa: E402
+
+from nnlib.data import load_mnist  # noqa: E402
+from nnlib.network import NeuralNetwork  # noqa: E402
+
+SIZES, BATCH, LR = [784, 128, 10], 64, 0.1
+
+
+def best_of(repeats, fn):
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def nnlib_epoch_seconds(X, y, epochs):
+    def run():
+        net = NeuralNetwork(SIZES, ["relu", "softmax"], seed=0, dtype=np.float32)
+        net.fit(X, y, learning_rate=LR, epochs=epochs, batch_size=BATCH)
+    return best_of(2, run) / epochs
+
+
+def gemm_bound_seconds(X):
+    """Time only the epoch's five GEMMs per batch, exactly as the training loop lays them out."""
+    n0, n1, n2 = SIZES
+    m = X.shape[1]
+    XF = np.asfortranarray(X)            # the training loop's shuffled copy is Fortran-ordered
+    rng = np.random.default_rng(0)
+    W1 = rng.standard_normal((n1, n0), dtype=np.float32)
+    W2 = rng.standard_normal((n2, n1), dtype=np.float32)
+    shapes = {}
+    for start in range(0, m, BATCH):
+        k = min(BATCH, m - start)
+        if k not in shapes:
+            shapes[k] = [np.ones((n1, k), np.float32), np.ones((n2, k), np.float32),
+                         np.ones((n2, n1), np.float32), np.ones((n1, k), np.float32),
+                         np.ones((n1, n0), np.float32)]
+    flops = 0
+    for start in range(0, m, BATCH):
+        k = min(BATCH, m - start)
+        flops += 2 * k * (n1 * n0 + n2 * n1 + n2 * n1 + n1 * n2 + n1 * n0)
+
+    def run():
+        for start in range(0, m, BATCH):
+            Xb = XF[:, start:start + BATCH]
+            Z1, Z2, dW2, dA1, dW1 = shapes[Xb.shape[1]]
+            np.matmul(W1, Xb, out=Z1)          # forward  Z1 = W1 X
+            np.matmul(W2, Z1, out=Z2)          # forward  Z2 = W2 A1
+            np.matmul(Z2, Z1.T, out=dW2)       # backward dW2 = dZ2 A1ᵀ
+            np.matmul(W2.T, Z2, out=dA1)       # backward dA1 = W2ᵀ dZ2
+            np.matmul(dA1, Xb.T, out=dW1)      # backward dW1 = dZ1 Xᵀ
+    seconds = best_of(5, run)
+    return seconds, flops
+
+
+def torch_epoch_seconds(X, y, epochs, threads):
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    Xt = torch.from_numpy(np.ascontiguousarray(X.T))
+    yt = torch.from_numpy(y)
+    m = Xt.shape[0]
+
+    def run():
+        model = torch.nn.Sequential(torch.nn.Linear(SIZES[0], SIZES[1]), torch.nn.ReLU(),
+                                    torch.nn.Linear(SIZES[1], SIZES[2]))
+        opt = torch.optim.SGD(model.parameters(), lr=LR)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        for _ in range(epochs):
+            perm = torch.randperm(m)
+            Xe, ye = Xt[perm], yt[perm]
+            for start in range(0, m, BATCH):
+                opt.zero_grad()
+                loss = loss_fn(model(Xe[start:start + BATCH]), ye[start:start + BATCH])
+                loss.backward()
+                opt.step()
+    return best_of(2, run) / epochs
+
+
+def part2(X, y, X_test, y_test):
+    config = dict(layer_sizes=[784, 512, 10], activations=["relu", "softmax"],
+                  batch_size=128, momentum=0.9, schedule=[(0.2, 8), (0.05, 4), (0.01, 2)])
+    net = NeuralNetwork(config["layer_sizes"], config["activations"], seed=0, dtype=np.float32)
+    t = time.perf_counter()
+    epoch = 0
+    for lr, epochs in config["schedule"]:   # step decay: one fit call per learning rate
+        net.fit(X, y, learning_rate=lr, epochs=epochs, batch_size=config["batch_size"],
+                momentum=config["momentum"], shuffle_seed=epoch)
+        epoch += epochs
+    seconds = time.perf_counter() - t
+    print("part 2: config", config)
+    print(f"part 2: training time {seconds:.1f} s, test accuracy {100 * net.score(X_test, y_test):.2f}%")
+
+
+def main():
+    shared = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "mnist")
+    data_dir = args.data_dir or os.environ.get("NNLIB_DATA") or os.path.normpath(shared)
+    (X, y), (X_test, y_test) = load_mnist(data_dir, download=False)
+    print(f"MNIST {X.shape} {X.dtype}; numpy {np.__version__}; BLAS threads {args.threads}")
+    bound, flops = gemm_bound_seconds(X)
+    ours = nnlib_epoch_seconds(X, y, args.epochs)
+    print(f"part 1: 784-128-10 relu/softmax, batch {BATCH}, lr {LR}, float32")
+    print(f"  nnlib                {ours:.3f} s/epoch")
+    print(f"  matmul-only bound    {bound:.3f} s/epoch ({flops / 1e9:.1f} GFLOP at "
+          f"{flops / bound / 1e9:.1f} GFLOP/s)")
+    print(f"  nnlib / bound        {ours / bound:.2f}  (target <= 1.25)")
+    t_torch = torch_epoch_seconds(X, y, args.epochs, args.threads)
+    if t_torch is None:
+        print("  pytorch              not installed")
+    else:
+        print(f"  pytorch              {t_torch:.3f} s/epoch  (nnlib / pytorch {ours / t_torch:.2f})")
+    part2(X, y, X_test, y_test)
+
+
+if __name__ == "__main__":
+    main()

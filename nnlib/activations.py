@@ -1,0 +1,145 @@
+"""Activation functions g(z) and their derivatives g'(z).
+
+Every function acts on an array ``Z`` of pre-activations, one example per
+column (shape ``(n[l], m)``), and returns an array of the same shape and dtype
+(float32 in, float32 out; integers are promoted to float64).
+
+They are collected in one table, ``ACTIVATIONS = {name: (g, g_prime)}``, and
+``get_activation(name)`` looks a pair up::
+
+    g, g_prime = get_activation("relu")
+    A = g(Z)                    # forward:  A[l] = g(Z[l])
+    dZ = dA * g_prime(Z)        # backward: dZ[l] = dA[l] * g'(Z[l])
+
+Softmax is the exception: each output depends on the whole column, so its
+derivative is a Jacobian (see ``softmax_derivative``).
+
+Numerical care: exponentials never overflow (we only take ``exp`` of
+non-positive numbers) and never underflow either: arguments are clipped at a
+floor just above ``log(tiny)`` of the dtype, which changes results only below
+~1e-30 (float32) or ~1e-300 (float64). So inputs as large as ±1e4 raise no
+warning even under ``np.errstate(all="raise")``.
+"""
+import numpy as np
+
+from ._validate import check_activation
+
+
+def _float(z):
+    z = np.asarray(z)
+    return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
+
+
+def _exp_floor(dtype, n=1):
+    """Smallest exponent whose exp(.) / n is still a normal float (no underflow)."""
+    return float(np.log(np.finfo(dtype).tiny)) + np.log(n) + 2.0
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), elementwise.
+
+    Stable form: with e = e^(−|z|) ≤ 1, σ(z) = 1/(1+e) for z ≥ 0 and e/(1+e) for z < 0.
+    """
+    z = _float(z)
+    e = np.exp(np.maximum(-np.abs(z), _exp_floor(z.dtype)))
+    r = 1 / (1 + e)
+    return np.where(z >= 0, r, e * r)
+
+
+def sigmoid_derivative(z):
+    """σ'(z) = σ(z) (1 − σ(z))."""
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+def tanh(z):
+    """tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), elementwise."""
+    return np.tanh(_float(z))
+
+
+def tanh_derivative(z):
+    """tanh'(z) = 1 − tanh²(z)."""
+    t = np.tanh(_float(z))
+    return 1 - t * t
+
+
+def relu(z):
+    """ReLU(z) = max(0, z), elementwise."""
+    return np.maximum(_float(z), 0)
+
+
+def relu_derivative(z):
+    """ReLU'(z) = 1 if z > 0 else 0.
+
+    ReLU has no derivative at z = 0; we choose ReLU'(0) = 0 (as PyTorch does),
+    so a unit whose input is exactly 0 passes no gradient back.
+    """
+    z = _float(z)
+    return (z > 0).astype(z.dtype)
+
+
+def leaky_relu(z):
+    """LeakyReLU(z) = max(0.01 z, z): slope 1 for z > 0, slope 0.01 for z ≤ 0."""
+    z = _float(z)
+    return np.maximum(0.01 * z, z)
+
+
+def leaky_relu_derivative(z):
+    """LeakyReLU'(z) = 1 if z > 0 else 0.01 (we choose 0.01 at z = 0)."""
+    z = _float(z)
+    return np.where(z > 0, 1, 0.01).astype(z.dtype)
+
+
+def linear(z):
+    """Identity g(z) = z (used for regression outputs)."""
+    return _float(z).copy()
+
+
+def linear_derivative(z):
+    """g'(z) = 1."""
+    return np.ones_like(_float(z))
+
+
+def softmax(z):
+    """softmax(z)_i = e^(z_i) / Σ_j e^(z_j), over axis 0: each column sums to 1.
+
+    We subtract each column's maximum first, which does not change the result
+    (softmax(z + c) = softmax(z)) but keeps every exponent ≤ 0, so nothing overflows.
+    A 1-D ``z`` is treated as a single column.
+    """
+    z = _float(z)
+    e = z - z.max(axis=0, keepdims=True)
+    np.maximum(e, _exp_floor(z.dtype, z.shape[0]), out=e)
+    np.exp(e, out=e)
+    e /= e.sum(axis=0, keepdims=True)
+    return e
+
+
+def softmax_derivative(z):
+    """Jacobian of softmax for every column: J[i, j, k] = ∂s_i/∂z_j = s_i (δ_ij − s_j).
+
+    For Z of shape (C, m) the result has shape (C, C, m): one C×C matrix per example.
+    (Backprop never builds it: ``layers.activation_backward`` uses the product
+    Jᵀ dA = s * (dA − Σ_i s_i dA_i) directly.)
+    """
+    s = softmax(z)
+    if s.ndim == 1:
+        s = s[:, None]
+    eye = np.eye(s.shape[0], dtype=s.dtype)[:, :, None]
+    return s[:, None, :] * (eye - s[None, :, :])
+
+
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "softmax": (softmax, softmax_derivative),
+    "linear": (linear, linear_derivative),
+}
+
+
+def get_activation(name):
+    """Return the pair ``(g, g_prime)`` for an activation name; ValueError lists the valid names."""
+    check_activation(name, list(ACTIVATIONS))
+    return ACTIVATIONS[name]

@@ -1,0 +1,134 @@
+"""One pattern for every exercise in the book.
+
+An :class:`Exercise` knows a reference solution, a few test inputs, and the
+classic mistakes readers make, each written as code together with a hint.
+Calling it on the reader's function runs both on every input and prints one
+of three things:
+
+* ``All checks passed`` when the reader's answers match the reference;
+* the hint of the known mistake whose answers the reader's function
+  reproduces exactly (a missing 1/m, a flipped sign, a transposed reshape...);
+* otherwise, the first input where the answers differ, with both answers.
+
+Because every mistake is code, the tests can prove that each checker accepts
+the reference and recognises every mistake it claims to diagnose.
+"""
+import copy
+
+import numpy as np
+
+__all__ = ["Exercise", "Outcome", "same"]
+
+PASSED = "All checks passed"
+
+
+class Outcome:
+    """What a check found: ``passed``, the ``message`` shown, the ``mistake`` key."""
+
+    def __init__(self, passed, message, mistake=None):
+        self.passed, self.message, self.mistake = passed, message, mistake
+
+    def __bool__(self):
+        return self.passed
+
+    def __repr__(self):
+        return f"Outcome(passed={self.passed}, mistake={self.mistake!r})"
+
+
+def same(a, b, rtol=1e-6, atol=1e-9):
+    """True when two answers agree: same structure, same shapes, close values.
+
+    Shapes must match exactly -- a ``(n,)`` array is *not* the same as
+    ``(n, 1)``, which is precisely the bug broadcasting would hide.
+    """
+    if isinstance(a, dict) or isinstance(b, dict):
+        return (isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys()
+                and all(same(a[k], b[k], rtol, atol) for k in a))
+    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
+        return (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list))
+                and len(a) == len(b) and all(same(x, y, rtol, atol) for x, y in zip(a, b)))
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    try:
+        a, b = np.asarray(a), np.asarray(b)
+    except Exception:
+        return False
+    if a.shape != b.shape or a.dtype.kind not in "biuf" or b.dtype.kind not in "biuf":
+        return a.shape == b.shape and bool(np.all(a == b))
+    return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
+
+
+def _describe(value):
+    """A short, readable rendering of an answer for a failure message."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_describe(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(_describe(v) for v in value) + ")"
+    arr = np.asarray(value) if not isinstance(value, str) else None
+    if arr is not None and arr.dtype.kind in "biuf":
+        if arr.ndim == 0:
+            return f"{float(arr):.6g}"
+        text = np.array2string(arr, precision=4, threshold=8, edgeitems=2).replace("\n", "")
+        return f"array of shape {arr.shape}: {text}"
+    return repr(value)
+
+
+class Exercise:
+    """A checker: ``Exercise(name, reference, cases, mistakes)``.
+
+    name : str
+        What the reader implements, used in messages.
+    reference : callable
+        The reference solution.
+    cases : list of tuples
+        Arguments to call both functions with (each call gets a fresh copy,
+        so a function that modifies its input cannot fool the check).
+    mistakes : dict
+        ``{key: (wrong_function, hint)}`` -- a classic mistake, as code, and
+        what to tell a reader whose answers match it.
+    """
+
+    def __init__(self, name, reference, cases, mistakes=None, rtol=1e-6, atol=1e-9):
+        self.name, self.reference, self.cases = name, reference, list(cases)
+        self.mistakes = dict(mistakes or {})
+        self.rtol, self.atol = rtol, atol
+
+    def _answers(self, fn):
+        return [fn(*copy.deepcopy(args)) for args in self.cases]
+
+    def evaluate(self, fn):
+        """Check ``fn`` without printing; returns an :class:`Outcome`."""
+        if not callable(fn):
+            return Outcome(False, f"Pass your function itself, e.g. check({self.name}), "
+                                  f"not {type(fn).__name__}.", "not-callable")
+        try:
+            answers = self._answers(fn)
+        except NotImplementedError:
+            return Outcome(False, f"{self.name} is not implemented yet: replace the "
+                                  "`raise NotImplementedError` with your code.", "not-implemented")
+        except Exception as exc:  # the reader's code crashed: say where and why
+            return Outcome(False, f"{self.name} raised {type(exc).__name__}: {exc}", "error")
+        expected = self._answers(self.reference)
+        if all(same(a, e, self.rtol, self.atol) for a, e in zip(answers, expected)):
+            return Outcome(True, PASSED)
+        for key, (wrong, hint) in self.mistakes.items():
+            try:
+                wrong_answers = self._answers(wrong)
+            except Exception:
+                continue
+            if all(same(a, w, self.rtol, self.atol) for a, w in zip(answers, wrong_answers)):
+                return Outcome(False, f"Not yet: {hint}", key)
+        for args, a, e in zip(self.cases, answers, expected):
+            if not same(a, e, self.rtol, self.atol):
+                inputs = ", ".join(_describe(x) for x in args)
+                return Outcome(False, f"Not yet: for the input {inputs}\n"
+                                      f"  expected {_describe(e)}\n  but got  {_describe(a)}",
+                               "wrong")
+        raise AssertionError("unreachable: some answer differed")
+
+    def __call__(self, fn):
+        """Check the reader's function and print the verdict."""
+        print(self.evaluate(fn).message)
+
+    def __repr__(self):
+        return f"<exercise check for {self.name}: {len(self.mistakes)} known mistakes>"

@@ -1,0 +1,198 @@
+"""A fully connected neural network, trained by gradient descent.
+
+Usage::
+
+    import numpy as np
+    from nnlib.network import NeuralNetwork
+
+    X = np.random.default_rng(0).normal(size=(2, 200))     # 200 examples as columns
+    Y = (X[0:1] * X[1:2] > 0).astype(int)                   # labels, shape (1, 200)
+
+    net = NeuralNetwork([2, 8, 1], ["tanh", "sigmoid"], seed=0)
+    history = net.fit(X, Y, learning_rate=0.5, epochs=500)  # cost after each epoch
+    net.predict(X)         # (1, 200) array of 0/1
+    net.score(X, Y)        # accuracy
+
+Notation: examples are columns, X has shape (n[0], m); layer l has
+W[l] (n[l], n[l-1]) and b[l] (n[l], 1), stored as ``net.params["W1"]`` etc.
+
+    forward:   Z[l] = W[l] A[l-1] + b[l],  A[l] = g[l](Z[l]),  A[0] = X,  ŷ = A[L]
+    backward:  dZ[L] = A[L] − Y
+               dW[l] = (1/m) dZ[l] A[l-1]ᵀ,  db[l] = (1/m) Σ_columns dZ[l]
+               dA[l-1] = W[l]ᵀ dZ[l],       dZ[l-1] = dA[l-1] * g'(Z[l-1])
+
+The cost follows the output activation (``costs.COSTS``): sigmoid -> binary
+cross-entropy, softmax -> categorical cross-entropy, linear -> mean squared
+error. For each of these pairs ∂J/∂Z[L] is exactly (1/m)(A[L] − Y), which is
+why the backward pass starts from dZ[L] = A[L] − Y.
+"""
+import numpy as np
+
+from . import costs
+from ._validate import check_activation, check_X, check_Y
+from .activations import ACTIVATIONS
+from .init import initialize_parameters
+from .layers import activation_backward, layer_forward, linear_backward
+
+_OUTPUT_KIND = {"sigmoid": "binary", "softmax": "multiclass", "linear": "real"}
+
+
+class NeuralNetwork:
+    """``NeuralNetwork(layer_sizes, activations, init="he", seed=0, dtype=np.float64)``.
+
+    layer_sizes: [n[0], n[1], ..., n[L]] (n[0] = number of input features).
+    activations: one name per layer after the input, e.g. ["relu", "relu", "softmax"];
+        hidden layers: sigmoid, tanh, relu, leaky_relu, linear;
+        output layer: sigmoid, softmax or linear (it decides the cost).
+    init: "he", "xavier", "random" or "zeros" (see ``nnlib.init``).
+    dtype: np.float64 or np.float32; inputs are converted to it and training
+        stays in it end to end.
+    """
+
+    def __init__(self, layer_sizes, activations, init="he", seed=0, dtype=np.float64):
+        self.layer_sizes = [int(n) for n in layer_sizes]
+        self.activations = list(activations)
+        self.L = len(self.layer_sizes) - 1
+        if len(self.activations) != self.L:
+            raise ValueError(f"need one activation per layer after the input: {self.L} for "
+                             f"layer_sizes {self.layer_sizes}, got {len(self.activations)}")
+        for name in self.activations:
+            check_activation(name, list(ACTIVATIONS))
+        if "softmax" in self.activations[:-1]:
+            raise ValueError("softmax is only allowed on the output layer")
+        self.output = check_activation(self.activations[-1], list(_OUTPUT_KIND))
+        if self.output == "softmax" and self.layer_sizes[-1] < 2:
+            raise ValueError("a softmax output needs at least 2 units (classes); "
+                             "for two classes with one unit use sigmoid")
+        self.dtype = np.dtype(dtype)
+        self.params = initialize_parameters(self.layer_sizes, init, seed, self.dtype)
+
+    def __repr__(self):
+        return f"NeuralNetwork({self.layer_sizes}, {self.activations})"
+
+    # ---- checked entry points -------------------------------------------
+    def _X(self, X):
+        return check_X(X, self.layer_sizes[0], self.dtype)
+
+    def _XY(self, X, Y):
+        X = self._X(X)
+        return X, check_Y(Y, X.shape[1], self.layer_sizes[-1], _OUTPUT_KIND[self.output], self.dtype)
+
+    # ---- forward and backward propagation --------------------------------
+    def _forward(self, X):
+        """A[L] and the list of per-layer caches, for an already checked X."""
+        A, caches = X, []
+        for l, g in enumerate(self.activations, start=1):
+            A, cache = layer_forward(A, self.params[f"W{l}"], self.params[f"b{l}"], g)
+            caches.append(cache)
+        return A, caches
+
+    def _backward(self, A_L, Y, caches, grads=None):
+        """Fill ``grads`` (or a new dict) with dW[l], db[l] for l = L..1."""
+        grads = {} if grads is None else grads
+        dZ = A_L - Y                                    # dZ[L], fused output + cost
+        for l in range(self.L, 0, -1):
+            linear_cache, _ = caches[l - 1]
+            out = (grads[f"dW{l}"], grads[f"db{l}"]) if f"dW{l}" in grads else None
+            dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(
+                dZ, linear_cache, out=out, need_dA_prev=l > 1)
+            if l > 1:
+                dZ = activation_backward(dA_prev, caches[l - 2][1], self.activations[l - 2])
+        return grads
+
+    def forward(self, X, return_caches=False):
+        """ŷ = A[L] for X of shape (n[0], m); with ``return_caches=True`` also the caches."""
+        A, caches = self._forward(self._X(X))
+        return (A, caches) if return_caches else A
+
+    def cost(self, X, Y):
+        """J = (1/m) Σ ℓ(ŷ, y), with the cost that matches the output activation."""
+        X, Y = self._XY(X, Y)
+        return costs._FAST[self.output](self._forward(X)[0], Y)
+
+    def gradients(self, X, Y):
+        """{"dW1": ∂J/∂W[1], "db1": ∂J/∂b[1], ...}: exact gradients of the averaged cost."""
+        X, Y = self._XY(X, Y)
+        A_L, caches = self._forward(X)
+        return dict(sorted(self._backward(A_L, Y, caches).items(), key=lambda kv: int(kv[0][2:])))
+
+    # ---- training --------------------------------------------------------
+    def fit(self, X, Y, learning_rate=0.01, epochs=100, batch_size=None, momentum=0.0,
+            shuffle_seed=0, verbose=0):
+        """Gradient descent; returns the history: the cost of every epoch (floats).
+
+        batch_size: None = batch gradient descent (all m examples per step),
+            1 = stochastic, k = mini-batches of k examples, reshuffled every epoch
+            with ``np.random.default_rng(shuffle_seed)``, so runs are repeatable.
+            The cost of an epoch is then the mean of its mini-batch costs.
+        momentum: β of gradient descent with momentum, in the form of the notes
+            (an exponentially weighted average of the gradients):
+                v = β v + (1 − β) dW,   W = W − α v      (β = 0: plain gradient descent)
+        verbose: k > 0 prints ``epoch  k/epochs  cost …`` every k epochs.
+        """
+        X, Y = self._XY(X, Y)
+        lr, beta, m = float(learning_rate), float(momentum), X.shape[1]
+        if not lr > 0 or not 0 <= beta < 1:
+            raise ValueError(f"need learning_rate > 0 and 0 <= momentum < 1, got {lr}, {beta}")
+        if batch_size is not None and (int(batch_size) != batch_size or batch_size < 1):
+            raise ValueError(f"batch_size must be None or a positive integer, got {batch_size}")
+        bs = m if batch_size is None else min(int(batch_size), m)
+        rng = np.random.default_rng(shuffle_seed)
+        grads = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
+        velocity = {k: np.zeros_like(p) for k, p in self.params.items()} if beta else None
+        cost_of_batch = costs._FAST[self.output]
+        if batch_size is not None:      # examples as rows, so a shuffle copies whole rows
+            XT, YT = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
+            XT_epoch, YT_epoch = np.empty_like(XT), np.empty_like(YT)
+        history, width = [], len(str(epochs))
+        for epoch in range(1, epochs + 1):
+            if batch_size is not None:  # shuffled copy whose column batches are contiguous
+                perm = rng.permutation(m)
+                X, Y = np.take(XT, perm, axis=0, out=XT_epoch).T, np.take(YT, perm, axis=0, out=YT_epoch).T
+            batch_costs = []
+            for start in range(0, m, bs):
+                Xb, Yb = X[:, start:start + bs], Y[:, start:start + bs]
+                A_L, caches = self._forward(Xb)
+                batch_costs.append(cost_of_batch(A_L, Yb))
+                self._backward(A_L, Yb, caches, grads)
+                self._update(grads, velocity, lr, beta)
+            history.append(float(np.mean(batch_costs)))
+            if verbose and epoch % verbose == 0:
+                print(f"epoch {epoch:>{width}}/{epochs}  cost {history[-1]:.6f}")
+        return history
+
+    def _update(self, grads, velocity, lr, beta):
+        """W = W − α dW (or, with momentum, v = β v + (1 − β) dW, W = W − α v), in place."""
+        for k, p in self.params.items():
+            g = grads["d" + k]
+            if velocity is not None:
+                v = velocity[k]
+                v *= beta
+                g *= 1 - beta
+                v += g
+                g = v
+            p -= np.multiply(g, lr, out=grads["d" + k])
+
+    # ---- predictions -----------------------------------------------------
+    def predict_proba(self, X):
+        """ŷ = A[L]: probabilities for sigmoid/softmax outputs (same as ``forward``)."""
+        return self.forward(X)
+
+    def predict(self, X):
+        """sigmoid: (n[L], m) 0/1 ints (ŷ ≥ 0.5); softmax: class indices (m,); linear: ŷ."""
+        A = self.forward(X)
+        if self.output == "sigmoid":
+            return (A >= 0.5).astype(int)
+        if self.output == "softmax":
+            return A.argmax(axis=0)
+        return A
+
+    def score(self, X, Y):
+        """Accuracy (fraction of correct predictions) for classifiers; R² for a linear output."""
+        X, Y = self._XY(X, Y)
+        if self.output == "softmax":
+            return float(np.mean(self.predict(X) == Y.argmax(axis=0)))
+        if self.output == "sigmoid":
+            return float(np.mean(self.predict(X) == Y))
+        A = self.forward(X)
+        return float(1 - np.sum((Y - A) ** 2) / np.sum((Y - Y.mean(axis=1, keepdims=True)) ** 2))

@@ -1,0 +1,133 @@
+"""The built HTML book, opened as a reader would: headless Chromium on localhost.
+
+Every page loads with no console error and no request to any other host, maths is
+rendered, every static slider changes its figure when moved, and chapter pages carry
+the Binder and Colab launch buttons. The book is built first if `_build/html` is
+missing or older than its sources. Without Chromium the test skips with the reason,
+except where NNLIB_REQUIRE_BROWSER is set (CI), where it fails.
+"""
+import functools
+import http.server
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update"]
+BUILD = ["jupyter-book", "build", str(ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
+
+
+def _unavailable(reason):
+    if os.environ.get("NNLIB_REQUIRE_BROWSER"):
+        pytest.fail(f"browser test required here but {reason}")
+    pytest.skip(reason)
+
+
+def _sources():
+    patterns = ["chapters/*.ipynb", "nnlib/**/*.py", "_ext/*.py", "*.yml", "*.md"]
+    return [p for pattern in patterns for p in ROOT.glob(pattern)]
+
+
+@pytest.fixture(scope="module")
+def site():
+    """Serve the built book on 127.0.0.1; build it first when it is stale."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install playwright)")
+    if not os.path.exists(CHROMIUM):
+        _unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
+    index = HTML / "index.html"
+    if not index.exists() or index.stat().st_mtime < max(p.stat().st_mtime for p in _sources()):
+        build = subprocess.run(BUILD, cwd=ROOT, capture_output=True, text=True)
+        assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def _pages():
+    if not HTML.exists():
+        return ["index.html"]
+    return sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
+                  if p.name not in {"genindex.html", "search.html"})
+
+
+def _chapter_pages():
+    return sorted(f"chapters/{p.stem}.html" for p in (ROOT / "chapters").glob("*.ipynb"))
+
+
+def _open(browser, url):
+    """Open url; return the page and the problems seen while it loaded."""
+    page = browser.new_page()
+    problems, weight = [], []
+    host = urlparse(url).hostname
+
+    def route(r):
+        if urlparse(r.request.url).hostname not in (host, None) and not r.request.url.startswith("data:"):
+            problems.append(f"request to another host: {r.request.url}")
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("path", _pages())
+def test_page_loads_cleanly_and_renders_math(site, browser, path):
+    page, problems = _open(browser, f"{site}/{path}")
+    if page.locator(".math, .MathJax, span.math, div.math").count():
+        page.wait_for_selector("mjx-container", timeout=15000)
+        assert page.locator("mjx-container").count() > 0, "maths was not rendered"
+    page.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", _chapter_pages())
+def test_chapter_sliders_move_and_launch_buttons_exist(site, browser, path):
+    page, problems = _open(browser, f"{site}/{path}")
+    html = page.content()
+    assert "mybinder.org/v2/gh/" in html, "no Binder launch button"
+    assert "colab.research.google.com/github/" in html, "no Colab launch button"
+    sliders = page.locator(".nnlib-slider")
+    assert sliders.count() >= 1, "a chapter needs at least one slider"
+    for i in range(sliders.count()):
+        box = sliders.nth(i)
+        img = box.locator("img.nnlib-frame")
+        for j in range(box.locator("input[type=range]").count()):
+            before = img.get_attribute("src")
+            rng = box.locator("input[type=range]").nth(j)
+            rng.focus()
+            at_end = rng.evaluate("r => r.value === r.max")
+            rng.press("Home" if at_end else "End")   # as a reader moving it with the keyboard
+            assert img.get_attribute("src") != before, f"slider {i} input {j} did not change its figure"
+    page.close()
+    assert problems == []
