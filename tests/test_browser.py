@@ -37,6 +37,11 @@ def _sources():
     return [p for pattern in patterns for p in ROOT.glob(pattern)]
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
 def site():
     """Serve the built book on 127.0.0.1; build it first when it is stale."""
@@ -48,11 +53,10 @@ def site():
         _unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
     index = HTML / "index.html"
     if not index.exists() or index.stat().st_mtime < max(p.stat().st_mtime for p in _sources()):
+        shutil.rmtree(HTML, ignore_errors=True)   # no stale pages from an earlier build
         build = subprocess.run(BUILD, cwd=ROOT, capture_output=True, text=True)
         assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(HTML)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -69,10 +73,8 @@ def browser():
 
 
 def _pages():
-    if not HTML.exists():
-        return ["index.html"]
-    return sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-                  if p.name not in {"genindex.html", "search.html"})
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if not p.relative_to(HTML).parts[0].startswith("_"))
 
 
 def _chapter_pages():
@@ -101,14 +103,21 @@ def _open(browser, url):
     return page, problems
 
 
-@pytest.mark.parametrize("path", _pages())
-def test_page_loads_cleanly_and_renders_math(site, browser, path):
-    page, problems = _open(browser, f"{site}/{path}")
-    if page.locator(".math, .MathJax, span.math, div.math").count():
-        page.wait_for_selector("mjx-container", timeout=15000)
-        assert page.locator("mjx-container").count() > 0, "maths was not rendered"
-    page.close()
-    assert problems == []
+def test_every_page_loads_cleanly_and_renders_math(site, browser):
+    pages = _pages()
+    assert "intro.html" in pages and len(pages) >= 3
+    problems = {}
+    for path in pages:
+        page, seen = _open(browser, f"{site}/{path}")
+        if page.locator("span.math, div.math").count():
+            try:
+                page.wait_for_selector("mjx-container", timeout=15000)
+            except Exception:
+                seen.append("maths was not rendered")
+        page.close()
+        if seen:
+            problems[path] = seen
+    assert problems == {}
 
 
 @pytest.mark.parametrize("path", _chapter_pages())
