@@ -20,16 +20,21 @@ floor just above ``log(tiny)`` of the dtype, which changes results only below
 ~1e-30 (float32) or ~1e-300 (float64). So inputs as large as ±1e4 raise no
 warning even under ``np.errstate(all="raise")``.
 """
+from functools import lru_cache
+
 import numpy as np
 
 from ._validate import check_activation
 
 
 def _float(z):
+    if isinstance(z, np.ndarray) and z.dtype.kind == "f":
+        return z                                    # the common case, kept fast
     z = np.asarray(z)
-    return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
+    return z if z.dtype.kind == "f" else z.astype(np.float64)
 
 
+@lru_cache
 def _exp_floor(dtype, n=1):
     """Smallest exponent whose exp(.) / n is still a normal float (no underflow)."""
     return float(np.log(np.finfo(dtype).tiny)) + np.log(n) + 2.0

@@ -72,8 +72,9 @@ def linear_backward(dZ, cache, out=None, need_dA_prev=True):
 
 def activation_forward(Z, activation):
     """A = g(Z) for an activation name ("relu", "sigmoid", ...). Returns ``(A, cache=Z)``."""
-    g, _ = ACTIVATIONS[check_activation(activation, list(ACTIVATIONS))]
-    return g(Z), Z
+    if activation not in ACTIVATIONS:
+        check_activation(activation, list(ACTIVATIONS))
+    return ACTIVATIONS[activation][0](Z), Z
 
 
 def activation_backward(dA, cache, activation):
@@ -85,7 +86,9 @@ def activation_backward(dA, cache, activation):
     Z = cache
     if dA.shape != Z.shape:
         raise ValueError(f"dA has shape {dA.shape} but Z has shape {Z.shape}; they must match")
-    if check_activation(activation, list(ACTIVATIONS)) == "softmax":
+    if activation not in ACTIVATIONS:
+        check_activation(activation, list(ACTIVATIONS))
+    if activation == "softmax":
         s = softmax(Z)
         return s * (dA - np.sum(s * dA, axis=0, keepdims=True))
     _, g_prime = ACTIVATIONS[activation]

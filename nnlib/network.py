@@ -87,10 +87,16 @@ class NeuralNetwork:
             caches.append(cache)
         return A, caches
 
-    def _backward(self, A_L, Y, caches, grads=None):
-        """Fill ``grads`` (or a new dict) with dW[l], db[l] for l = L..1."""
+    def _backward(self, A_L, Y, caches, grads=None, scale=1.0):
+        """Fill ``grads`` (or a new dict) with dW[l], db[l] for l = L..1.
+
+        Backprop is linear in dZ[L], so starting from scale·dZ[L] gives scale·dW[l]
+        everywhere: ``fit`` uses this to fold the learning rate in for free.
+        """
         grads = {} if grads is None else grads
         dZ = A_L - Y                                    # dZ[L], fused output + cost
+        if scale != 1.0:
+            dZ *= scale
         for l in range(self.L, 0, -1):
             linear_cache, _ = caches[l - 1]
             out = (grads[f"dW{l}"], grads[f"db{l}"]) if f"dW{l}" in grads else None
@@ -138,40 +144,46 @@ class NeuralNetwork:
             raise ValueError(f"batch_size must be None or a positive integer, got {batch_size}")
         bs = m if batch_size is None else min(int(batch_size), m)
         rng = np.random.default_rng(shuffle_seed)
-        grads = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
+        steps = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
         velocity = {k: np.zeros_like(p) for k, p in self.params.items()} if beta else None
         cost_of_batch = costs._FAST[self.output]
-        if batch_size is not None:      # examples as rows, so a shuffle copies whole rows
+        if batch_size is not None:   # examples as rows: gathering a shuffled batch copies whole rows
             XT, YT = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
-            XT_epoch, YT_epoch = np.empty_like(XT), np.empty_like(YT)
+            XT_batch, YT_batch = np.empty((bs, XT.shape[1]), self.dtype), np.empty((bs, YT.shape[1]), self.dtype)
         history, width = [], len(str(epochs))
         for epoch in range(1, epochs + 1):
-            if batch_size is not None:  # shuffled copy whose column batches are contiguous
-                perm = rng.permutation(m)
-                X, Y = np.take(XT, perm, axis=0, out=XT_epoch).T, np.take(YT, perm, axis=0, out=YT_epoch).T
+            perm = rng.permutation(m) if batch_size is not None else None
             batch_costs = []
             for start in range(0, m, bs):
-                Xb, Yb = X[:, start:start + bs], Y[:, start:start + bs]
+                if perm is None:
+                    Xb, Yb = X, Y
+                else:                # the batch's columns, contiguous: (bs, n)ᵀ in Fortran order
+                    idx = perm[start:start + bs]
+                    Xb = np.take(XT, idx, axis=0, out=XT_batch[:len(idx)], mode="wrap").T
+                    Yb = np.take(YT, idx, axis=0, out=YT_batch[:len(idx)], mode="wrap").T
                 A_L, caches = self._forward(Xb)
                 batch_costs.append(cost_of_batch(A_L, Yb))
-                self._backward(A_L, Yb, caches, grads)
-                self._update(grads, velocity, lr, beta)
+                self._backward(A_L, Yb, caches, steps, scale=lr * (1 - beta))
+                self._update(steps, velocity, beta)
             history.append(float(np.mean(batch_costs)))
             if verbose and epoch % verbose == 0:
                 print(f"epoch {epoch:>{width}}/{epochs}  cost {history[-1]:.6f}")
         return history
 
-    def _update(self, grads, velocity, lr, beta):
-        """W = W − α dW (or, with momentum, v = β v + (1 − β) dW, W = W − α v), in place."""
+    def _update(self, steps, velocity, beta):
+        """Apply one step in place, given steps = α(1 − β)·dW (see ``fit``).
+
+        Without momentum this is W = W − α dW. With momentum we keep u = α v, so
+        v = β v + (1 − β) dW, W = W − α v becomes u = β u + α(1 − β) dW, W = W − u.
+        """
         for k, p in self.params.items():
-            g = grads["d" + k]
+            step = steps["d" + k]
             if velocity is not None:
-                v = velocity[k]
-                v *= beta
-                g *= 1 - beta
-                v += g
-                g = v
-            p -= np.multiply(g, lr, out=grads["d" + k])
+                u = velocity[k]
+                u *= beta
+                u += step
+                step = u
+            p -= step
 
     # ---- predictions -----------------------------------------------------
     def predict_proba(self, X):
