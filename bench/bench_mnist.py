@@ -15,7 +15,8 @@ import os
 import time
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--epochs", type=int, default=2, help="epochs of the PyTorch timing")
+parser.add_argument("--repeats", type=int, default=5)
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--skip-part2", action="store_true")
 parser.add_argument("--data-dir", default=None,
@@ -32,56 +33,62 @@ from nnlib.network import NeuralNetwork  # noqa: E402
 SIZES, BATCH, LR = [784, 128, 10], 64, 0.1
 
 
-def best_of(repeats, fn):
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def seconds(fn):
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
 
 
-def nnlib_epoch_seconds(X, y, epochs):
-    """(seconds per epoch, one-time seconds per fit call) from fits of 1 and 1 + epochs epochs."""
-    def fit(n):
-        net = NeuralNetwork(SIZES, ["relu", "softmax"], seed=0, dtype=np.float32)
-        return lambda: net.fit(X, y, learning_rate=LR, epochs=n, batch_size=BATCH)
-    one, many = best_of(2, fit(1)), best_of(2, fit(1 + epochs))
-    per_epoch = (many - one) / epochs
-    return per_epoch, one - per_epoch
+def nnlib_fit(X, y, epochs):
+    net = NeuralNetwork(SIZES, ["relu", "softmax"], seed=0, dtype=np.float32)
+    return lambda: net.fit(X, y, learning_rate=LR, epochs=epochs, batch_size=BATCH)
 
 
-def gemm_bound_seconds(X):
-    """Time only the epoch's five GEMMs per batch, exactly as the training loop lays them out."""
+def gemm_only_epoch(X):
+    """An epoch of just the five GEMMs per batch, same shapes/layouts as the training loop.
+
+    Returns (run, flops). The batch X is a Fortran-ordered column slice, as in ``fit``.
+    """
     n0, n1, n2 = SIZES
     m = X.shape[1]
-    XF = np.asfortranarray(X)            # the training loop's shuffled copy is Fortran-ordered
+    XF = np.asfortranarray(X)
     rng = np.random.default_rng(0)
     W1 = rng.standard_normal((n1, n0), dtype=np.float32)
     W2 = rng.standard_normal((n2, n1), dtype=np.float32)
-    shapes = {}
-    for start in range(0, m, BATCH):
-        k = min(BATCH, m - start)
-        if k not in shapes:
-            shapes[k] = [np.ones((n1, k), np.float32), np.ones((n2, k), np.float32),
-                         np.ones((n2, n1), np.float32), np.ones((n1, k), np.float32),
-                         np.ones((n1, n0), np.float32)]
-    flops = 0
+    buffers, flops = {}, 0
     for start in range(0, m, BATCH):
         k = min(BATCH, m - start)
         flops += 2 * k * (n1 * n0 + n2 * n1 + n2 * n1 + n1 * n2 + n1 * n0)
+        if k not in buffers:
+            buffers[k] = [np.ones((n1, k), np.float32), np.ones((n2, k), np.float32),
+                          np.ones((n2, n1), np.float32), np.ones((n1, k), np.float32),
+                          np.ones((n1, n0), np.float32)]
 
     def run():
         for start in range(0, m, BATCH):
             Xb = XF[:, start:start + BATCH]
-            Z1, Z2, dW2, dA1, dW1 = shapes[Xb.shape[1]]
+            Z1, Z2, dW2, dA1, dW1 = buffers[Xb.shape[1]]
             np.matmul(W1, Xb, out=Z1)          # forward  Z1 = W1 X
             np.matmul(W2, Z1, out=Z2)          # forward  Z2 = W2 A1
             np.matmul(Z2, Z1.T, out=dW2)       # backward dW2 = dZ2 A1ᵀ
             np.matmul(W2.T, Z2, out=dA1)       # backward dA1 = W2ᵀ dZ2
             np.matmul(dA1, Xb.T, out=dW1)      # backward dW1 = dZ1 Xᵀ
-    seconds = best_of(5, run)
-    return seconds, flops
+    return run, flops
+
+
+def part1_timings(X, y, repeats):
+    """Interleaved repeats, minimum of each: robust to other load on the machine.
+
+    nnlib's epoch time = fit(epochs=1) − fit(epochs=0); fit(epochs=0) is the one-time
+    setup of a fit call (input checks, one-hot labels, transposed copy of X).
+    """
+    gemms, flops = gemm_only_epoch(X)
+    setup, one, bound = [], [], []
+    for _ in range(repeats):
+        bound.append(seconds(gemms))
+        setup.append(seconds(nnlib_fit(X, y, 0)))
+        one.append(seconds(nnlib_fit(X, y, 1)))
+    return min(one) - min(setup), min(setup), min(bound), flops
 
 
 def torch_epoch_seconds(X, y, epochs, threads):
@@ -108,7 +115,7 @@ def torch_epoch_seconds(X, y, epochs, threads):
                 loss = loss_fn(model(Xe[start:start + BATCH]), ye[start:start + BATCH])
                 loss.backward()
                 opt.step()
-    return best_of(2, run) / epochs
+    return min(seconds(run) for _ in range(2)) / epochs
 
 
 def part2(X, y, X_test, y_test):
@@ -131,9 +138,9 @@ def main():
     data_dir = args.data_dir or os.environ.get("NNLIB_DATA") or os.path.normpath(shared)
     (X, y), (X_test, y_test) = load_mnist(data_dir, download=False)
     print(f"MNIST {X.shape} {X.dtype}; numpy {np.__version__}; BLAS threads {args.threads}")
-    bound, flops = gemm_bound_seconds(X)
-    ours, setup = nnlib_epoch_seconds(X, y, args.epochs)
-    print(f"part 1: 784-128-10 relu/softmax, batch {BATCH}, lr {LR}, float32")
+    ours, setup, bound, flops = part1_timings(X, y, args.repeats)
+    print(f"part 1: 784-128-10 relu/softmax, batch {BATCH}, lr {LR}, float32, "
+          f"min of {args.repeats} interleaved runs")
     print(f"  nnlib                {ours:.3f} s/epoch (+ {setup:.3f} s once per fit call: "
           "input checks, one-hot, transposed copy of X)")
     print(f"  matmul-only bound    {bound:.3f} s/epoch ({flops / 1e9:.1f} GFLOP at "

@@ -34,12 +34,12 @@ def linear_forward(A_prev, W, b):
     A_prev: (n[l-1], m), W: (n[l], n[l-1]), b: (n[l], 1) -> Z: (n[l], m).
     Returns ``(Z, cache)`` with ``cache = (A_prev, W, b)``.
     """
-    _check_2d(A_prev, "A_prev"), _check_2d(W, "W"), _check_2d(b, "b")
+    _check_2d(A_prev, "A_prev"), _check_2d(W, "W")
     if W.shape[1] != A_prev.shape[0]:
         raise ValueError(f"W has shape {W.shape}, so A_prev needs {W.shape[1]} rows "
                          f"(W's columns), but A_prev has shape {A_prev.shape}")
-    if b.shape != (W.shape[0], 1):
-        raise ValueError(f"b has shape {b.shape}; expected ({W.shape[0]}, 1) to match W {W.shape}")
+    if getattr(b, "shape", None) != (W.shape[0], 1):
+        raise ValueError(f"b has shape {getattr(b, 'shape', None)}; expected ({W.shape[0]}, 1) to match W {W.shape}")
     Z = W @ A_prev
     Z += b
     return Z, (A_prev, W, b)

@@ -143,24 +143,14 @@ class NeuralNetwork:
         if batch_size is not None and (int(batch_size) != batch_size or batch_size < 1):
             raise ValueError(f"batch_size must be None or a positive integer, got {batch_size}")
         bs = m if batch_size is None else min(int(batch_size), m)
-        rng = np.random.default_rng(shuffle_seed)
+        batches = _epoch_batches(X, Y, bs, np.random.default_rng(shuffle_seed))
         steps = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
         velocity = {k: np.zeros_like(p) for k, p in self.params.items()} if beta else None
         cost_of_batch = costs._FAST[self.output]
-        if batch_size is not None:   # examples as rows: gathering a shuffled batch copies whole rows
-            XT, YT = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
-            XT_batch, YT_batch = np.empty((bs, XT.shape[1]), self.dtype), np.empty((bs, YT.shape[1]), self.dtype)
         history, width = [], len(str(epochs))
         for epoch in range(1, epochs + 1):
-            perm = rng.permutation(m) if batch_size is not None else None
             batch_costs = []
-            for start in range(0, m, bs):
-                if perm is None:
-                    Xb, Yb = X, Y
-                else:                # the batch's columns, contiguous: (bs, n)ᵀ in Fortran order
-                    idx = perm[start:start + bs]
-                    Xb = np.take(XT, idx, axis=0, out=XT_batch[:len(idx)], mode="wrap").T
-                    Yb = np.take(YT, idx, axis=0, out=YT_batch[:len(idx)], mode="wrap").T
+            for Xb, Yb in batches():
                 A_L, caches = self._forward(Xb)
                 batch_costs.append(cost_of_batch(A_L, Yb))
                 self._backward(A_L, Yb, caches, steps, scale=lr * (1 - beta))
@@ -208,3 +198,26 @@ class NeuralNetwork:
             return float(np.mean(self.predict(X) == Y))
         A = self.forward(X)
         return float(1 - np.sum((Y - A) ** 2) / np.sum((Y - Y.mean(axis=1, keepdims=True)) ** 2))
+
+
+def _epoch_batches(X, Y, batch_size, rng):
+    """A function that yields one epoch of (X_batch, Y_batch) pairs each time it is called.
+
+    Full batch (batch_size == m): X, Y themselves, in order. Otherwise a fresh
+    permutation per epoch. To make shuffling cheap we keep the examples as rows
+    (Xᵀ, copied once) and gather the rows of each batch into a reused buffer;
+    its transpose is the (n, batch) column block, contiguous for the matmuls.
+    """
+    m = X.shape[1]
+    if batch_size == m:
+        return lambda: iter([(X, Y)])
+    XT, YT = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
+    XT_batch, YT_batch = np.empty_like(XT[:batch_size]), np.empty_like(YT[:batch_size])
+
+    def batches():
+        perm = rng.permutation(m)
+        for start in range(0, m, batch_size):
+            idx = perm[start:start + batch_size]
+            yield (np.take(XT, idx, axis=0, out=XT_batch[:len(idx)], mode="wrap").T,
+                   np.take(YT, idx, axis=0, out=YT_batch[:len(idx)], mode="wrap").T)
+    return batches

@@ -1,0 +1,111 @@
+"""Chapter 8 (Activation functions): derivatives of sigmoid, tanh and ReLU, and leaky ReLU."""
+import numpy as np
+
+from ..activations import relu, sigmoid
+from ._core import Exercise
+
+_rng = np.random.default_rng(8)
+
+# Inputs: 2-D arrays of pre-activations Z (one column per example), with negative,
+# zero and positive entries, some of them large enough to saturate a sigmoid.
+_Z_CASES = [
+    (np.array([[-3.0, -0.5, 0.0, 0.5, 3.0]]),),
+    (_rng.normal(scale=2.0, size=(3, 4)),),
+    (np.array([[-8.0, -2.0], [0.0, 1.5], [4.0, -0.25]]),),
+]
+
+
+# ---- sigmoid_derivative(z) -------------------------------------------------------
+
+def _sigmoid_derivative(z):
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+check_sigmoid_derivative = Exercise(
+    "sigmoid_derivative",
+    _sigmoid_derivative,
+    cases=_Z_CASES,
+    mistakes={
+        "plus": (lambda z: sigmoid(z) * (1 + sigmoid(z)),
+                 "you computed σ(z)(1 + σ(z)). The derivative is σ(z)(1 − σ(z)): it is largest "
+                 "(0.25) at z = 0 and falls towards 0 on both sides, where the curve is flat."),
+        "formula-on-z": (lambda z: z * (1 - z),
+                         "you applied the formula to z itself: z(1 − z). The formula needs the "
+                         "sigmoid's output, s = σ(z), then s(1 − s)."),
+        "sigmoid": (sigmoid,
+                    "you returned σ(z), the function itself, not its slope σ(z)(1 − σ(z))."),
+    },
+)
+
+
+# ---- tanh_derivative(z) ----------------------------------------------------------
+
+def _tanh_derivative(z):
+    return 1 - np.tanh(z) ** 2
+
+
+check_tanh_derivative = Exercise(
+    "tanh_derivative",
+    _tanh_derivative,
+    cases=_Z_CASES,
+    mistakes={
+        "no-square": (lambda z: 1 - np.tanh(z),
+                      "you computed 1 − tanh(z): the square is missing. tanh'(z) = 1 − tanh²(z), "
+                      "which is 1 at z = 0 and never negative (1 − tanh(z) would give "
+                      "derivatives up to 2 for negative z)."),
+        "formula-on-z": (lambda z: 1 - z ** 2,
+                         "you applied the formula to z: 1 − z². It needs t = tanh(z) first, "
+                         "then 1 − t²."),
+        "tanh": (np.tanh,
+                 "you returned tanh(z), the function itself, not its slope 1 − tanh²(z)."),
+    },
+)
+
+
+# ---- relu_derivative(z) ----------------------------------------------------------
+
+def _relu_derivative(z):
+    return (z > 0).astype(float)
+
+
+check_relu_derivative = Exercise(
+    "relu_derivative",
+    _relu_derivative,
+    cases=_Z_CASES,
+    mistakes={
+        "relu": (relu,
+                 "you returned ReLU(z) = max(0, z), the function, not its slope. The slope "
+                 "is a step: 1 where z > 0 and 0 where z < 0."),
+        "one-at-zero": (lambda z: (z >= 0).astype(float),
+                        "almost: at exactly z = 0 you return 1. ReLU has no derivative at 0; "
+                        "the book (like nnlib and PyTorch) uses 0 there: test z > 0, not z >= 0."),
+        "flipped": (lambda z: (z < 0).astype(float),
+                    "your step is the wrong way round: the slope is 1 for positive z "
+                    "(where ReLU(z) = z) and 0 for negative z (where ReLU is flat)."),
+    },
+)
+
+
+# ---- leaky_relu(z) ---------------------------------------------------------------
+
+def _leaky_relu(z):
+    return np.maximum(0.01 * z, z)
+
+
+check_leaky_relu = Exercise(
+    "leaky_relu",
+    _leaky_relu,
+    cases=_Z_CASES,
+    mistakes={
+        "slope-0.1": (lambda z: np.maximum(0.1 * z, z),
+                      "your negative slope is 0.1; leaky ReLU as defined in the notes uses "
+                      "0.01: max(0.01 z, z)."),
+        "plain-relu": (lambda z: np.maximum(0, z),
+                       "this is plain ReLU, max(0, z): negative inputs give exactly 0, so "
+                       "their gradient is 0 too. Leaky ReLU lets a little through: max(0.01 z, z)."),
+        "min": (lambda z: np.minimum(0.01 * z, z),
+                "you took the minimum: for positive z that gives 0.01 z. Use the maximum, "
+                "max(0.01 z, z), which is z for z > 0 and 0.01 z for z < 0."),
+    },
+)
