@@ -14,6 +14,7 @@ Because every mistake is code, the tests can prove that each checker accepts
 the reference and recognises every mistake it claims to diagnose.
 """
 import copy
+import warnings
 
 import numpy as np
 
@@ -35,18 +36,20 @@ class Outcome:
         return f"Outcome(passed={self.passed}, mistake={self.mistake!r})"
 
 
-def same(a, b, rtol=1e-6, atol=1e-9):
+def same(a, b, rtol=1e-6, atol=1e-9, equal_nan=False):
     """True when two answers agree: same structure, same shapes, close values.
 
     Shapes must match exactly -- a ``(n,)`` array is *not* the same as
-    ``(n, 1)``, which is precisely the bug broadcasting would hide.
+    ``(n, 1)``, which is precisely the bug broadcasting would hide. A NaN never
+    matches the reference; ``equal_nan=True`` lets a reader's NaN match the NaN
+    of a known mistake (an overflowing softmax, say), so it can be diagnosed.
     """
     if isinstance(a, dict) or isinstance(b, dict):
         return (isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys()
-                and all(same(a[k], b[k], rtol, atol) for k in a))
+                and all(same(a[k], b[k], rtol, atol, equal_nan) for k in a))
     if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
         return (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list))
-                and len(a) == len(b) and all(same(x, y, rtol, atol) for x, y in zip(a, b)))
+                and len(a) == len(b) and all(same(x, y, rtol, atol, equal_nan) for x, y in zip(a, b)))
     if isinstance(a, str) or isinstance(b, str):
         return a == b
     try:
@@ -55,7 +58,7 @@ def same(a, b, rtol=1e-6, atol=1e-9):
         return False
     if a.shape != b.shape or a.dtype.kind not in "biuf" or b.dtype.kind not in "biuf":
         return a.shape == b.shape and bool(np.all(a == b))
-    return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
+    return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
 def _describe(value):
@@ -113,10 +116,13 @@ class Exercise:
             return Outcome(True, PASSED)
         for key, (wrong, hint) in self.mistakes.items():
             try:
-                wrong_answers = self._answers(wrong)
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")   # our known mistakes may overflow on purpose
+                    wrong_answers = self._answers(wrong)
             except Exception:
                 continue
-            if all(same(a, w, self.rtol, self.atol) for a, w in zip(answers, wrong_answers)):
+            if all(same(a, w, self.rtol, self.atol, equal_nan=True)
+                   for a, w in zip(answers, wrong_answers)):
                 return Outcome(False, f"Not yet: {hint}", key)
         for args, a, e in zip(self.cases, answers, expected):
             if not same(a, e, self.rtol, self.atol):
