@@ -130,7 +130,8 @@ class NeuralNetwork:
         batch_size: None = batch gradient descent (all m examples per step),
             1 = stochastic, k = mini-batches of k examples, reshuffled every epoch
             with ``np.random.default_rng(shuffle_seed)``, so runs are repeatable.
-            The cost of an epoch is then the mean of its mini-batch costs.
+            The cost of an epoch is then the mean of its mini-batch costs, each
+            measured by the forward pass just before that batch's update.
         momentum: β of gradient descent with momentum, in the form of the notes
             (an exponentially weighted average of the gradients):
                 v = β v + (1 − β) dW,   W = W − α v      (β = 0: plain gradient descent)
