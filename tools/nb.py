@@ -5,6 +5,7 @@ sync  writes the set-up cell (first cell of every chapter, removed from the HTML
 run   executes chapters in place, top to bottom in a fresh kernel, the way nbval and
       the book build will, and saves them with their outputs; prints each run time.
 """
+import os
 import pathlib
 import sys
 import time
@@ -43,6 +44,9 @@ def sync(path):
 
 def run(path):
     from nbclient import NotebookClient
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "2")     # as in tests/conftest.py: saved outputs = tested outputs
 
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
