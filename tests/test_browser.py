@@ -111,7 +111,7 @@ def test_every_page_loads_cleanly_and_renders_math(site, browser):
         page, seen = _open(browser, f"{site}/{path}")
         if page.locator("span.math, div.math").count():
             try:
-                page.wait_for_selector("mjx-container", timeout=15000)
+                page.wait_for_selector("mjx-container", state="attached", timeout=20000)
             except Exception:
                 seen.append("maths was not rendered")
         page.close()
