@@ -11,4 +11,3 @@ import os
 
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "2")
-os.environ.setdefault("MPLBACKEND", "Agg")
