@@ -65,3 +65,13 @@ def test_same_is_shape_strict():
     assert not same({"W1": 1.0}, {"W1": 1.0, "b1": 0.0})
     assert same((1.0, np.ones(2)), [1.0 + 1e-12, np.ones(2)])
     assert not same(np.array([1.0, np.nan]), np.array([1.0, np.nan]))
+
+
+def test_non_finite_answers_get_the_stability_hint():
+    ex = Exercise("exp_ratio", lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
+                  cases=[(np.array([1000.0, 999.0]),)], non_finite_hint="subtract the max")
+    naive = lambda z: np.exp(z) / np.exp(z).sum()          # overflows: inf / inf = nan
+    outcome = ex.evaluate(naive)
+    assert outcome.mistake == "non-finite" and "subtract the max" in outcome.message
+    plain = Exercise("exp_ratio", ex.reference, ex.cases)
+    assert plain.evaluate(lambda z: z * np.nan).mistake == "wrong"

@@ -61,6 +61,19 @@ def same(a, b, rtol=1e-6, atol=1e-9, equal_nan=False):
     return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
+def _non_finite(answer):
+    """True when an answer (or any array inside it) holds NaN or inf."""
+    if isinstance(answer, dict):
+        return any(_non_finite(v) for v in answer.values())
+    if isinstance(answer, (tuple, list)):
+        return any(_non_finite(v) for v in answer)
+    try:
+        arr = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return not np.all(np.isfinite(arr))
+
+
 def _describe(value):
     """A short, readable rendering of an answer for a failure message."""
     if isinstance(value, dict):
@@ -89,15 +102,25 @@ class Exercise:
     mistakes : dict
         ``{key: (wrong_function, hint)}`` -- a classic mistake, as code, and
         what to tell a reader whose answers match it.
+    non_finite_hint : str, optional
+        For exercises about numerical stability: what to tell a reader whose
+        answer holds NaN or inf and matches no known mistake. NumPy's overflow
+        warnings are then silenced too, since the hint explains them.
     """
 
-    def __init__(self, name, reference, cases, mistakes=None, rtol=1e-6, atol=1e-9):
+    def __init__(self, name, reference, cases, mistakes=None, rtol=1e-6, atol=1e-9,
+                 non_finite_hint=None):
         self.name, self.reference, self.cases = name, reference, list(cases)
         self.mistakes = dict(mistakes or {})
         self.rtol, self.atol = rtol, atol
+        self.non_finite_hint = non_finite_hint
 
-    def _answers(self, fn):
-        return [fn(*copy.deepcopy(args)) for args in self.cases]
+    def _answers(self, fn, quiet=False):
+        if not quiet:
+            return [fn(*copy.deepcopy(args)) for args in self.cases]
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return [fn(*copy.deepcopy(args)) for args in self.cases]
 
     def evaluate(self, fn):
         """Check ``fn`` without printing; returns an :class:`Outcome`."""
@@ -105,7 +128,7 @@ class Exercise:
             return Outcome(False, f"Pass your function itself, e.g. check({self.name}), "
                                   f"not {type(fn).__name__}.", "not-callable")
         try:
-            answers = self._answers(fn)
+            answers = self._answers(fn, quiet=self.non_finite_hint is not None)
         except NotImplementedError:
             return Outcome(False, f"{self.name} is not implemented yet: replace the "
                                   "`raise NotImplementedError` with your code.", "not-implemented")
@@ -116,14 +139,14 @@ class Exercise:
             return Outcome(True, PASSED)
         for key, (wrong, hint) in self.mistakes.items():
             try:
-                with np.errstate(all="ignore"), warnings.catch_warnings():
-                    warnings.simplefilter("ignore")   # our known mistakes may overflow on purpose
-                    wrong_answers = self._answers(wrong)
+                wrong_answers = self._answers(wrong, quiet=True)   # may overflow on purpose
             except Exception:
                 continue
             if all(same(a, w, self.rtol, self.atol, equal_nan=True)
                    for a, w in zip(answers, wrong_answers)):
                 return Outcome(False, f"Not yet: {hint}", key)
+        if self.non_finite_hint and any(_non_finite(a) for a in answers):
+            return Outcome(False, f"Not yet: {self.non_finite_hint}", "non-finite")
         for args, a, e in zip(self.cases, answers, expected):
             if not same(a, e, self.rtol, self.atol):
                 inputs = ", ".join(_describe(x) for x in args)
