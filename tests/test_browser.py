@@ -53,7 +53,7 @@ def site():
         _unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
     index = HTML / "index.html"
     if not index.exists() or index.stat().st_mtime < max(p.stat().st_mtime for p in _sources()):
-        shutil.rmtree(HTML, ignore_errors=True)   # no stale pages from an earlier build
+        shutil.rmtree(ROOT / "_build", ignore_errors=True)   # from scratch: every chapter re-executed
         build = subprocess.run(BUILD, cwd=ROOT, capture_output=True, text=True)
         assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(HTML)))

@@ -27,7 +27,7 @@ def torch_cost(net, X, Y):
     else:
         J = 0.5 * torch.sum((A - torch.tensor(Y)) ** 2) / m
     J.backward()
-    return float(J), {"d" + k: p.grad.numpy() for k, p in params.items()}
+    return float(J.detach()), {"d" + k: p.grad.numpy() for k, p in params.items()}
 
 
 @pytest.mark.parametrize("sizes, acts", [
