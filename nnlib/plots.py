@@ -60,7 +60,8 @@ def plot_decision_boundary(predict, X, Y, ax=None, resolution=200, title=None):
 
 
 def plot_cost(history, ax=None, label=None, ylabel="cost", logy=False):
-    """Plot a learning curve: ``history[e]`` is the cost after epoch ``e``.
+    """Plot a learning curve: ``history[e - 1]`` is the cost of epoch ``e`` (numbered from 1,
+    as ``fit(verbose=...)`` prints them).
 
     ``history`` is a sequence of numbers, or a dict of such sequences
     (e.g. ``{"train": ..., "test": ...}``), each drawn with its key as label.
@@ -70,7 +71,7 @@ def plot_cost(history, ax=None, label=None, ylabel="cost", logy=False):
     curves = history.items() if isinstance(history, dict) else [(label, history)]
     for name, values in curves:
         values = np.asarray(values, dtype=float).ravel()
-        ax.plot(np.arange(len(values)), values, label=name)
+        ax.plot(np.arange(1, len(values) + 1), values, label=name)
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel("epoch")

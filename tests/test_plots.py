@@ -41,7 +41,7 @@ def test_decision_boundary_multiclass_scores():
 def test_plot_cost():
     ax = plots.plot_cost([3.0, 2.0, 1.5, 1.2], label="train", logy=True)
     line = ax.get_lines()[0]
-    np.testing.assert_array_equal(line.get_xdata(), [0, 1, 2, 3])
+    np.testing.assert_array_equal(line.get_xdata(), [1, 2, 3, 4])   # epochs numbered from 1
     assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
     plots.plot_cost([2.0, 1.0], ax=ax, label="other")
     assert len(ax.get_lines()) == 2
