@@ -1,6 +1,7 @@
 """Chapter 6 (Backpropagation): a computation graph by hand, and logistic-regression gradients."""
 import numpy as np
 
+from ..activations import sigmoid
 from ._core import Exercise
 
 _rng = np.random.default_rng(6)
@@ -34,14 +35,10 @@ check_graph_derivatives = Exercise(
 )
 
 
-def _sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
-
-
 def _logistic_gradients(w, b, X, Y):
     """dw = (1/m) X dZᵀ with dZ = A − Y, A = σ(wᵀX + b); db = (1/m) Σ dZ (a number)."""
     m = X.shape[1]
-    A = _sigmoid(w.T @ X + b)
+    A = sigmoid(w.T @ X + b)
     dZ = A - Y
     return X @ dZ.T / m, float(np.sum(dZ) / m)
 
@@ -50,7 +47,7 @@ def _wrong(dZ_of, dw_of, db_of):
     """Build a wrong answer from how it computes dZ, dw and db."""
     def wrong(w, b, X, Y):
         m = X.shape[1]
-        A = _sigmoid(w.T @ X + b)
+        A = sigmoid(w.T @ X + b)
         dZ = dZ_of(A, Y, w, b, X)
         return dw_of(X, dZ, m), db_of(dZ, m)
     return wrong

@@ -1,7 +1,8 @@
 """Chapter 8 (Activation functions): derivatives of sigmoid, tanh and ReLU, and leaky ReLU."""
 import numpy as np
 
-from ..activations import relu, sigmoid
+from ..activations import (relu, relu_derivative, sigmoid, sigmoid_derivative,
+                           tanh_derivative)
 from ._core import Exercise
 
 _rng = np.random.default_rng(8)
@@ -17,14 +18,9 @@ _Z_CASES = [
 
 # ---- sigmoid_derivative(z) -------------------------------------------------------
 
-def _sigmoid_derivative(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
 check_sigmoid_derivative = Exercise(
     "sigmoid_derivative",
-    _sigmoid_derivative,
+    sigmoid_derivative,
     cases=_Z_CASES,
     mistakes={
         "plus": (lambda z: sigmoid(z) * (1 + sigmoid(z)),
@@ -41,13 +37,9 @@ check_sigmoid_derivative = Exercise(
 
 # ---- tanh_derivative(z) ----------------------------------------------------------
 
-def _tanh_derivative(z):
-    return 1 - np.tanh(z) ** 2
-
-
 check_tanh_derivative = Exercise(
     "tanh_derivative",
-    _tanh_derivative,
+    tanh_derivative,
     cases=_Z_CASES,
     mistakes={
         "no-square": (lambda z: 1 - np.tanh(z),
@@ -65,13 +57,9 @@ check_tanh_derivative = Exercise(
 
 # ---- relu_derivative(z) ----------------------------------------------------------
 
-def _relu_derivative(z):
-    return (z > 0).astype(float)
-
-
 check_relu_derivative = Exercise(
     "relu_derivative",
-    _relu_derivative,
+    relu_derivative,
     cases=_Z_CASES,
     mistakes={
         "relu": (relu,

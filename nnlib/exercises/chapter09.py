@@ -1,6 +1,7 @@
 """Chapter 9 (Shallow neural networks): initializing and running a two-layer network."""
 import numpy as np
 
+from ..activations import sigmoid
 from ._core import Exercise
 
 
@@ -89,14 +90,10 @@ check_init_params = Exercise(
 
 # ---- Exercise 2: two_layer_forward(X, params) -------------------------------------
 
-def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
-
-
 def _two_layer_forward(X, params):
     """A2 = sigmoid(W2 tanh(W1 X + b1) + b2)."""
     A1 = np.tanh(params["W1"] @ X + params["b1"])
-    return _sigmoid(params["W2"] @ A1 + params["b2"])
+    return sigmoid(params["W2"] @ A1 + params["b2"])
 
 
 def _case(seed, n_x, n_h, n_y, m):
@@ -111,13 +108,13 @@ check_two_layer_forward = Exercise(
     _two_layer_forward,
     cases=[_case(0, 2, 3, 1, 5), _case(1, 3, 4, 1, 4), _case(2, 4, 2, 2, 3)],
     mistakes={
-        "sigmoid-hidden": (lambda X, p: _sigmoid(p["W2"] @ _sigmoid(p["W1"] @ X + p["b1"]) + p["b2"]),
+        "sigmoid-hidden": (lambda X, p: sigmoid(p["W2"] @ sigmoid(p["W1"] @ X + p["b1"]) + p["b2"]),
                            "the hidden layer uses a sigmoid; this network's hidden layer is tanh "
                            "(zero-centred, usually trains faster). Only the output is a sigmoid."),
-        "missing-b": (lambda X, p: _sigmoid(p["W2"] @ np.tanh(p["W1"] @ X)),
+        "missing-b": (lambda X, p: sigmoid(p["W2"] @ np.tanh(p["W1"] @ X)),
                       "the biases are missing: Z1 = W1 X + b1 and Z2 = W2 A1 + b2. Without b "
                       "every unit's boundary is forced through the origin."),
-        "linear-hidden": (lambda X, p: _sigmoid(p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"]),
+        "linear-hidden": (lambda X, p: sigmoid(p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"]),
                           "the hidden layer has no activation (A1 = Z1). Then the two linear "
                           "steps collapse into one and the network is only logistic "
                           "regression: apply tanh to Z1."),

@@ -1,16 +1,13 @@
 """Chapter 11 (Multi-class classification on digits): softmax and categorical cross-entropy."""
 import numpy as np
 
+from ..activations import softmax
+from ..costs import categorical_cross_entropy
 from ._core import Exercise
 
 
 # ---- Exercise 1: softmax(Z) ----------------------------------------------------------
 # Z is (C, m): one column of C logits per example. Each column of the answer sums to 1.
-
-def _softmax(Z):
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
-
 
 def _softmax_naive(Z):
     E = np.exp(Z)
@@ -41,7 +38,7 @@ _softmax_rng = np.random.default_rng(11)
 
 check_softmax = Exercise(
     "softmax",
-    _softmax,
+    softmax,
     cases=[
         (_softmax_rng.normal(size=(4, 3)),),
         # column 0 has huge logits (naive exp overflows), column 1 small ones
@@ -70,11 +67,6 @@ check_softmax = Exercise(
 # ---- Exercise 2: categorical_cross_entropy(Y_hat, Y) ----------------------------------
 # Y_hat: (C, m) softmax outputs; Y: (C, m) one-hot. J = -(1/m) Σ_i Σ_c y_c log ŷ_c.
 
-def _cce(Y_hat, Y):
-    m = Y.shape[1]
-    return float(-np.sum(Y * np.log(Y_hat)) / m)
-
-
 def _cce_no_m(Y_hat, Y):
     return float(-np.sum(Y * np.log(Y_hat)))
 
@@ -94,7 +86,7 @@ def _cce_binary(Y_hat, Y):
 
 def _cce_case(C, m, seed):
     rng = np.random.default_rng(seed)
-    Y_hat = _softmax(rng.normal(scale=1.5, size=(C, m)))
+    Y_hat = softmax(rng.normal(scale=1.5, size=(C, m)))
     labels = rng.integers(0, C, size=m)
     Y = np.zeros((C, m))
     Y[labels, np.arange(m)] = 1.0
@@ -103,7 +95,7 @@ def _cce_case(C, m, seed):
 
 check_categorical_cross_entropy = Exercise(
     "categorical_cross_entropy",
-    _cce,
+    categorical_cross_entropy,
     cases=[_cce_case(3, 4, 0), _cce_case(10, 5, 1), _cce_case(4, 7, 2)],
     mistakes={
         "no-1/m": (_cce_no_m,
