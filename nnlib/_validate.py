@@ -6,6 +6,8 @@ told to write ``X.T`` instead of getting a shape error from deep inside NumPy.
 """
 import numpy as np
 
+from .data import one_hot
+
 
 def as_array(a, name):
     """``np.asarray(a)``, refusing non-numeric, empty, NaN and inf input."""
@@ -56,21 +58,6 @@ def check_binary_labels(Y):
         raise ValueError(f"binary labels must be 0 or 1, found {bad.tolist()}")
 
 
-def class_labels_to_one_hot(y, C, dtype):
-    """Integer labels of shape (m,) or (1, m) with values 0..C-1 -> one-hot (C, m)."""
-    y = np.asarray(y).reshape(-1)
-    if not np.issubdtype(y.dtype, np.integer):
-        if not np.all(y == np.round(y)):
-            raise ValueError("class labels must be integers 0..C-1")
-        y = y.astype(np.int64)
-    if y.min() < 0 or y.max() >= C:
-        raise ValueError(f"class labels must be in 0..{C - 1} (C={C}), "
-                         f"found values from {y.min()} to {y.max()}")
-    Y = np.zeros((C, y.size), dtype=dtype)
-    Y[y, np.arange(y.size)] = 1
-    return Y
-
-
 def check_one_hot(Y):
     """Each column of a (C, m) target must be a probability vector (usually one-hot)."""
     if (Y < 0).any() or not np.allclose(Y.sum(axis=0), 1, atol=1e-5):
@@ -88,7 +75,7 @@ def check_Y(Y, m, n_out, kind, dtype):
     if kind == "multiclass" and (Y.ndim == 1 or (Y.ndim == 2 and Y.shape[0] == 1)):
         if Y.size != m:
             raise ValueError(f"X has m={m} examples (columns) but Y has {Y.size} labels")
-        return class_labels_to_one_hot(Y, n_out, dtype)
+        return one_hot(Y, n_out, dtype)
     _refuse_flat_Y(Y, n_out)
     if Y.shape[1] != m:
         raise ValueError(f"X has m={m} examples (columns) but Y has shape {Y.shape}, "

@@ -18,8 +18,8 @@ before any log, so a prediction of exactly 0 or 1 gives a large but finite cost.
 """
 import numpy as np
 
-from ._validate import (as_float, check_binary_labels, check_one_hot, check_same_shape,
-                        class_labels_to_one_hot)
+from ._validate import as_float, check_binary_labels, check_one_hot, check_same_shape
+from .data import one_hot
 
 
 def _clip(Y_hat):
@@ -40,7 +40,7 @@ def _pair_classes(Y_hat, Y):
     Y = np.asarray(Y)
     if Y_hat.ndim == 2 and Y.shape != Y_hat.shape and Y.size == Y_hat.shape[1] \
             and (Y.ndim == 1 or Y.shape[0] == 1):
-        return Y_hat, class_labels_to_one_hot(as_float(Y, "Y"), Y_hat.shape[0], Y_hat.dtype)
+        return Y_hat, one_hot(as_float(Y, "Y"), Y_hat.shape[0], Y_hat.dtype)
     Y_hat, Y = _pair(Y_hat, Y)
     check_one_hot(Y)
     return Y_hat, Y

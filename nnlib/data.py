@@ -294,8 +294,8 @@ def flatten(images):
     return images.reshape(images.shape[0], -1).T
 
 
-def one_hot(y, num_classes=None):
-    """One-hot columns: labels ``y`` of shape ``(m,)`` or ``(1, m)`` -> ``(C, m)`` floats.
+def one_hot(y, num_classes=None, dtype=np.float64):
+    """One-hot columns: labels ``y`` of shape ``(m,)`` or ``(1, m)`` -> ``(C, m)`` array.
 
     Column ``i`` is all zeros except a 1 in row ``y[i]``.  ``C`` defaults to
     ``max(y) + 1``.  Labels must be whole numbers in ``0 .. C-1``.
@@ -306,13 +306,13 @@ def one_hot(y, num_classes=None):
     if y.ndim != 1:
         raise ValueError(f"one_hot expects labels of shape (m,) or (1, m), got {y.shape}")
     if y.dtype.kind not in "iu" and (y.dtype.kind != "f" or np.any(y != np.round(y))):
-        raise ValueError(f"one_hot expects integer class labels, got {y.dtype} values")
+        raise ValueError(f"class labels must be integers 0..C-1, got {y.dtype} values")
     y = y.astype(np.int64)
     if num_classes is None:
         num_classes = int(y.max()) + 1 if y.size else 0
     if y.size and (y.min() < 0 or y.max() >= num_classes):
-        raise ValueError(f"labels must lie in 0..{num_classes - 1}, "
-                         f"got values from {y.min()} to {y.max()}")
-    Y = np.zeros((num_classes, y.size))
-    Y[y, np.arange(y.size)] = 1.0
+        raise ValueError(f"class labels must be in 0..{num_classes - 1} (C={num_classes}), "
+                         f"found values from {y.min()} to {y.max()}")
+    Y = np.zeros((num_classes, y.size), dtype=dtype)
+    Y[y, np.arange(y.size)] = 1
     return Y
