@@ -26,6 +26,8 @@ cross-entropy, softmax -> categorical cross-entropy, linear -> mean squared
 error. For each of these pairs ∂J/∂Z[L] is exactly (1/m)(A[L] − Y), which is
 why the backward pass starts from dZ[L] = A[L] − Y.
 """
+import warnings
+
 import numpy as np
 
 from . import costs
@@ -35,6 +37,7 @@ from .init import initialize_parameters
 from .layers import activation_backward, layer_forward, linear_backward
 
 _OUTPUT_KIND = {"sigmoid": "binary", "softmax": "multiclass", "linear": "real"}
+LONG_RUN = 3e10   # epochs × m × weights from which fit shows progress by default
 
 
 class NeuralNetwork:
@@ -124,7 +127,7 @@ class NeuralNetwork:
 
     # ---- training --------------------------------------------------------
     def fit(self, X, Y, learning_rate=0.01, epochs=100, batch_size=None, momentum=0.0,
-            shuffle_seed=0, verbose=0):
+            shuffle_seed=0, verbose=None):
         """Gradient descent; returns the history: the cost of every epoch (floats).
 
         batch_size: None = batch gradient descent (all m examples per step),
@@ -135,7 +138,12 @@ class NeuralNetwork:
         momentum: β of gradient descent with momentum, in the form of the notes
             (an exponentially weighted average of the gradients):
                 v = β v + (1 − β) dW,   W = W − α v      (β = 0: plain gradient descent)
-        verbose: k > 0 prints ``epoch  k/epochs  cost …`` every k epochs.
+        verbose: k > 0 prints ``epoch  e/epochs  cost …`` every k epochs; 0 never prints.
+            The default, None, prints about ten such lines on a long run, one whose
+            work epochs × m × (number of weights) is at least ``LONG_RUN`` (a few
+            seconds of training), and nothing on a short one.
+        If the cost becomes inf or NaN (the learning rate is too large), training
+        stops at that epoch with a RuntimeWarning that says so.
         """
         X, Y = self._XY(X, Y)
         lr, beta, m = float(learning_rate), float(momentum), X.shape[1]
@@ -148,17 +156,26 @@ class NeuralNetwork:
         steps = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
         velocity = {k: np.zeros_like(p) for k, p in self.params.items()} if beta else None
         cost_of_batch = costs._FAST[self.output]
+        if verbose is None:
+            weights = sum(p.size for k, p in self.params.items() if k[0] == "W")
+            verbose = max(1, epochs // 10) if epochs * m * weights >= LONG_RUN else 0
         history, width = [], len(str(epochs))
         for epoch in range(1, epochs + 1):
             batch_costs = []
-            for Xb, Yb in batches():
-                A_L, caches = self._forward(Xb)
-                batch_costs.append(cost_of_batch(A_L, Yb))
-                self._backward(A_L, Yb, caches, steps, scale=lr * (1 - beta))
-                self._update(steps, velocity, beta)
+            with np.errstate(over="ignore", invalid="ignore"):  # divergence: reported below
+                for Xb, Yb in batches():
+                    A_L, caches = self._forward(Xb)
+                    batch_costs.append(cost_of_batch(A_L, Yb))
+                    self._backward(A_L, Yb, caches, steps, scale=lr * (1 - beta))
+                    self._update(steps, velocity, beta)
             history.append(float(np.mean(batch_costs)))
             if verbose and epoch % verbose == 0:
                 print(f"epoch {epoch:>{width}}/{epochs}  cost {history[-1]:.6f}")
+            if not np.isfinite(history[-1]):
+                warnings.warn(f"the cost became {history[-1]} at epoch {epoch}, so training "
+                              f"stopped: the learning rate {lr} is too large for this network "
+                              "and data (try a smaller one)", RuntimeWarning, stacklevel=2)
+                break
         return history
 
     def _update(self, steps, velocity, beta):

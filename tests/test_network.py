@@ -135,6 +135,31 @@ def test_verbose_prints_deterministic_lines(capsys):
     assert lines == [f"epoch 10/20  cost {history[9]:.6f}", f"epoch 20/20  cost {history[19]:.6f}"]
 
 
+def test_progress_is_shown_by_default_only_on_long_runs(capsys, monkeypatch):
+    import nnlib.network
+    X, Y = blobs(20)
+    net = NeuralNetwork([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    net.fit(X, Y, learning_rate=0.1, epochs=30)                 # 30 × 20 × 9 weights: short
+    assert capsys.readouterr().out == ""
+    monkeypatch.setattr(nnlib.network, "LONG_RUN", 30 * 20 * 9)  # the same run is now "long"
+    history = NeuralNetwork([2, 3, 1], ["tanh", "sigmoid"], seed=0).fit(
+        X, Y, learning_rate=0.1, epochs=30)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"epoch {e:>2}/30  cost {history[e - 1]:.6f}" for e in range(3, 31, 3)]
+    net.fit(X, Y, learning_rate=0.1, epochs=30, verbose=0)      # 0 silences it
+    assert capsys.readouterr().out == ""
+
+
+def test_divergence_stops_with_a_clear_warning():
+    X, _ = blobs(40)
+    net = NeuralNetwork([2, 8, 1], ["relu", "linear"], seed=0)
+    with pytest.warns(RuntimeWarning, match=r"cost became inf at epoch \d+.*learning rate 5\.0 "
+                                             r"is too large"):
+        history = net.fit(100 * X, 1000 * X[:1], learning_rate=5.0, epochs=50)
+    assert len(history) < 50 and not np.isfinite(history[-1])
+    assert all(np.isfinite(history[:-1]))
+
+
 def test_float32_stays_float32():
     X, y = three_classes()
     net = NeuralNetwork([2, 8, 3], ["relu", "softmax"], seed=0, dtype=np.float32)
