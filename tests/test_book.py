@@ -84,3 +84,11 @@ def test_chapter_is_saved_executed_in_order(path):
     for c in code:
         for out in c.get("outputs", []):
             assert out["output_type"] != "error", "a chapter is saved without errors"
+
+
+def test_library_stays_small():
+    """nnlib must stay readable in an afternoon: at most 1,500 non-blank lines, docstrings
+    included (the exercise checkers in nnlib/exercises are book content, not counted)."""
+    lines = [line for path in sorted((ROOT / "nnlib").glob("*.py"))
+             for line in path.read_text().splitlines() if line.strip()]
+    assert len(lines) <= 1500, f"nnlib/*.py has {len(lines)} non-blank lines (at most 1500)"
