@@ -3,6 +3,7 @@ import numpy as np
 
 from ..activations import softmax
 from ..costs import categorical_cross_entropy
+from ..data import one_hot
 from ._core import Exercise
 
 
@@ -87,10 +88,7 @@ def _cce_binary(Y_hat, Y):
 def _cce_case(C, m, seed):
     rng = np.random.default_rng(seed)
     Y_hat = softmax(rng.normal(scale=1.5, size=(C, m)))
-    labels = rng.integers(0, C, size=m)
-    Y = np.zeros((C, m))
-    Y[labels, np.arange(m)] = 1.0
-    return Y_hat, Y
+    return Y_hat, one_hot(rng.integers(0, C, size=m), C)
 
 
 check_categorical_cross_entropy = Exercise(
