@@ -1,6 +1,7 @@
 """The book's structure: every chapter follows the pattern the README describes."""
 import json
 import pathlib
+import re
 import sys
 
 import pytest
@@ -50,6 +51,10 @@ def test_project_files_are_there():
     assert config["launch_buttons"]["binderhub_url"] and config["launch_buttons"]["colab_url"]
 
 
+def _tags(cell):
+    return cell["metadata"].get("tags", [])
+
+
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_chapter_follows_the_pattern(path):
     cells = _cells(path)
@@ -62,17 +67,80 @@ def test_chapter_follows_the_pattern(path):
     assert sum(h.startswith("# ") for h in _headings(markdown)) == 1, "exactly one # title"
     assert "What you will learn" in markdown and "## Summary" in markdown
     assert any("slider(" in _text(c) for c in code), "at least one slider"
-    checks = [c for c in code if "check_" in _text(c)]
-    solutions = [c for c in code if "hide-input" in c["metadata"].get("tags", [])
-                 and c["metadata"].get("jupyter", {}).get("source_hidden")]
-    wanted = 1 if path.stem.startswith("00") else 2
-    assert len(solutions) >= wanted, f"at least {wanted} hidden reference solutions"
-    assert all("check_" in _text(c) for c in solutions), "each solution is checked"
-    assert len({_text(c).split("check_")[1].split("(")[0] for c in checks}) >= wanted
     assert "import nnlib" in "\n".join(_text(c) for c in code) or "from nnlib" in "\n".join(
         _text(c) for c in code)
     for c in code:
         assert "from chapters" not in _text(c) and "import chapters" not in _text(c)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_exercises_follow_the_conventions(path):
+    """Exercise, solution and prediction cells as tools/nb.py describes them:
+    the reader's function carries the chapter forward, solutions stay hidden
+    (HTML toggle, JupyterLab, Colab form) and never overwrite the reader's work."""
+    cells = [c for c in _cells(path) if c["cell_type"] == "code"]
+    exercises = [c for c in cells if "exercise" in _tags(c)]
+    solutions = [c for c in cells if "solution" in _tags(c)]
+    predictions = [c for c in cells if "prediction" in _tags(c)]
+    chapter = int(path.stem[:2])
+    wanted = 1 if chapter == 0 else 2 if chapter < 3 else 3
+    checked = {n for c in exercises for n in nb._checkers(nbformat_cell(c))}
+    own = nb.count([path])[0][0][1]
+    assert len(own) >= wanted, f"at least {wanted} checked exercises of its own"
+    if chapter >= 3:
+        assert predictions, "at least one prediction checked before its experiment"
+    for c in exercises:
+        for name in nb._checkers(nbformat_cell(c)):
+            assert re.search(rf"^{name} = check_{name}\({name}\)", _text(c), re.M), (
+                f"an exercise cell keeps the function it gets back: "
+                f"`{name} = check_{name}({name})`")
+    for c in solutions:
+        text = _text(c)
+        assert "hide-input" in _tags(c), "a solution is behind the HTML toggle"
+        assert c["metadata"].get("jupyter", {}).get("source_hidden"), "collapsed in Jupyter"
+        assert c["metadata"].get("cellView") == "form", "hidden in Colab (a form cell)"
+        assert text.startswith("# @title"), "Colab shows a form cell's title"
+        names = nb._checkers(nbformat_cell(c))
+        assert names, "each solution is checked"
+        for name in names:
+            assert re.search(rf"^def {name}_solution\(", text, re.M), (
+                f"the solution defines {name}_solution, never {name} itself")
+            assert not re.search(rf"^def {name}\(", text, re.M)
+    others = "\n".join(_text(c) for c in cells if "solution" not in _tags(c))
+    assert "_solution" not in others, "no cell depends on a solution cell"
+    assert len(solutions) >= len(checked), "every exercise has its hidden solution"
+
+
+def nbformat_cell(cell):
+    import nbformat
+    return nbformat.from_dict(cell)
+
+
+def test_learner_path_counts():
+    """Issue #11's counts: 40 checked exercises, 15 multi-step, assignments."""
+    from nnlib.exercises import ALL
+    rows, totals = nb.count(CHAPTERS)
+    assert totals["exercises"] >= 40 and totals["multi-step"] >= 15, totals
+    written = set()
+    for chapter, exercises, multi, questions, built in rows:
+        written.update(exercises)
+        if chapter in {"07", "09", "10", "11"}:
+            assert built, f"chapter {chapter} assembles an assignment"
+            for name in built:
+                used = ALL[f"check_{name}"].builds_on
+                assert set(used) <= written, (name, set(used) - written)
+
+
+def test_student_edition_has_no_solutions(tmp_path):
+    out = nb.student(tmp_path / "student", build=False)
+    for path in CHAPTERS:
+        original = _cells(path)
+        stripped = _cells(out / "chapters" / path.name)
+        kept = [c for c in original if "solution" not in _tags(c)]
+        assert not any("solution" in _tags(c) for c in stripped)
+        assert [_text(c) for c in stripped] == [_text(c) for c in kept]
+    for name in ["_config.yml", "_toc.yml", "intro.md"]:
+        assert (out / name).exists()
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)

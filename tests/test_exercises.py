@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from nnlib.exercises import ALL, Exercise, same
+from nnlib.exercises import ALL, Exercise, Question, same
 
 MISTAKES = [(name, key) for name, ex in ALL.items() for key in ex.mistakes]
 
@@ -75,3 +75,44 @@ def test_non_finite_answers_get_the_stability_hint():
     assert outcome.mistake == "non-finite" and "subtract the max" in outcome.message
     plain = Exercise("exp_ratio", ex.reference, ex.cases)
     assert plain.evaluate(lambda z: z * np.nan).mistake == "wrong"
+
+
+def test_checker_returns_the_function_to_use(capsys):
+    ex = Exercise("double", lambda x: 2 * x, cases=[(np.ones((2, 1)),)])
+
+    def mine(x):
+        return x + x
+
+    assert ex(mine) is mine                       # passes: the reader's own function
+    assert capsys.readouterr().out == "All checks passed\n"
+    assert ex(lambda x: 3 * x) is ex.reference    # wrong: the reference stands in
+    assert "the cells below use the book's double" in capsys.readouterr().out
+
+
+QUESTIONS = [(name, key) for name, q in ALL.items() if isinstance(q, Question)
+             for key in q.wrong]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in ALL.items() if isinstance(q, Question)))
+def test_each_prediction_accepts_its_answer(name):
+    q = ALL[name]
+    assert q.evaluate(q.answer).passed
+    assert q.evaluate(None).mistake == "no-answer"
+
+
+@pytest.mark.parametrize("name,key", QUESTIONS)
+def test_each_likely_wrong_prediction_is_diagnosed(name, key):
+    outcome = ALL[name].evaluate(key)
+    assert not outcome.passed and outcome.mistake == repr(key)
+    assert ALL[name].wrong[key] in outcome.message
+
+
+def test_question_compares_numbers_shapes_and_letters():
+    q = Question("the shape of dW2", (1, 4), {(4, 1): "transposed"}, why="as W2")
+    assert q.evaluate((1, 4)).passed and q.evaluate([1, 4]).passed
+    assert q.evaluate((4, 1)).mistake == "(4, 1)"
+    assert q.evaluate((2, 2)).mistake == "wrong"
+    letter = Question("the answer", "b", {"a": "no"})
+    assert letter.evaluate(" B ").passed and letter.evaluate("a").mistake == "'a'"
+    rate = Question("the rate", 2.0, {1.0: "too small"}, rtol=0.1)
+    assert rate.evaluate(2.1).passed and not rate.evaluate("2").passed

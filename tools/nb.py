@@ -1,12 +1,33 @@
-"""Chapter housekeeping: `python tools/nb.py sync|run [chapters...]`.
+"""Chapter housekeeping: `python tools/nb.py sync|run|count|student ...`.
 
-sync  writes the set-up cell (first cell of every chapter, removed from the HTML)
-      from the repository URL in _config.yml -- the one place it is configured.
-run   executes chapters in place, top to bottom in a fresh kernel, the way nbval and
-      the book build will, and saves them with their outputs; prints each run time.
+sync [chapters...]   writes the set-up cell (first cell of every chapter, removed
+                     from the HTML) from the repository URL in _config.yml -- the
+                     one place it is configured.
+run [chapters...]    executes chapters in place, top to bottom in a fresh kernel,
+                     the way nbval and the book build will, and saves them with
+                     their outputs; prints each run time.
+count                counts the checked exercises, the multi-step ones, the
+                     predictions and the assignments, chapter by chapter.
+student OUT [--no-build]
+                     the edition without solutions, for instructors: writes the
+                     book's sources into OUT with every solution cell removed
+                     (OUT/chapters/*.ipynb are the notebooks to hand out), then
+                     builds its HTML into OUT/_build/html.
+
+Cell conventions (tests/test_book.py holds every chapter to them):
+  exercise cell   tag "exercise": the reader's stub, then ``f = check_f(f)``
+  solution cell   tags "solution" and "hide-input", metadata
+                  jupyter.source_hidden and Colab's cellView "form", first line
+                  "# @title Solution ...": defines ``f_solution`` (never ``f``,
+                  so running it cannot overwrite the reader's work)
+  prediction      tag "prediction": ``check_q(my_guess)`` before an experiment
 """
+import ast
 import os
 import pathlib
+import re
+import shutil
+import subprocess
 import sys
 import time
 
@@ -56,9 +77,104 @@ def run(path):
     return time.perf_counter() - start
 
 
+def _tagged(nb, tag):
+    return [c for c in nb.cells if tag in c.metadata.get("tags", [])]
+
+
+def _checkers(cell):
+    return re.findall(r"\bcheck_(\w+)\(", cell.source)
+
+
+def logic_lines(source, name):
+    """Lines of logic in function ``name`` of ``source``: its body's code lines,
+    without the docstring, blank lines and comments."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(
+                    getattr(body[0], "value", None), ast.Constant):
+                body = body[1:]
+            lines = set()
+            for stmt in body:
+                for sub in ast.walk(stmt):
+                    if hasattr(sub, "lineno"):
+                        lines.update(range(sub.lineno, sub.end_lineno + 1))
+            text = source.splitlines()
+            return sum(1 for n in lines if text[n - 1].strip()
+                       and not text[n - 1].strip().startswith("#"))
+    return 0
+
+
+def count(paths):
+    """Per chapter: the exercises it introduces (its checker module defines
+    them; re-checking an earlier chapter's function does not count again),
+    the multi-step ones (a solution of 5+ lines of logic), predictions, and
+    assignments (built on 3+ of the reader's earlier functions)."""
+    import importlib
+
+    from nnlib.exercises import ALL, Exercise, Question
+
+    rows, totals = [], {"exercises": 0, "multi-step": 0, "predictions": 0}
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        try:
+            own = vars(importlib.import_module(f"nnlib.exercises.chapter{path.stem[:2]}"))
+        except ImportError:
+            own = {}
+        solutions = {}
+        for cell in _tagged(nb, "solution"):
+            for name in _checkers(cell):
+                solutions[name] = logic_lines(cell.source, f"{name}_solution")
+        exercises = sorted({n for c in _tagged(nb, "exercise") for n in _checkers(c)
+                            if isinstance(own.get(f"check_{n}"), Exercise)})
+        questions = sorted({n for c in _tagged(nb, "prediction") for n in _checkers(c)
+                            if isinstance(ALL.get(f"check_{n}"), Question)})
+        multi = [n for n in exercises if solutions.get(n, 0) >= 5]
+        built = [n for n in exercises if len(ALL[f"check_{n}"].builds_on) >= 3]
+        rows.append((path.stem[:2], exercises, multi, questions, built))
+        totals["exercises"] += len(exercises)
+        totals["multi-step"] += len(multi)
+        totals["predictions"] += len(questions)
+    return rows, totals
+
+
+def student(out, build=True):
+    """Copy the book's sources to ``out`` without solution cells; build it."""
+    out = pathlib.Path(out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ["_config.yml", "_toc.yml", "intro.md", "images", "vendor", "_ext"]:
+        src, dst = ROOT / name, out / name
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            shutil.copy2(src, dst)
+    (out / "chapters").mkdir(exist_ok=True)
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+        nbformat.write(nb, out / "chapters" / path.name)
+    if build:
+        subprocess.run(["jupyter-book", "build", str(out), "--builder", "html"],
+                       check=True)
+    return out
+
+
 def main(argv):
-    if not argv or argv[0] not in {"sync", "run"}:
+    if not argv or argv[0] not in {"sync", "run", "count", "student"}:
         sys.exit(__doc__)
+    if argv[0] == "student":
+        if len(argv) < 2:
+            sys.exit(__doc__)
+        out = student(argv[1], build="--no-build" not in argv)
+        print(f"notebooks without solutions in {out / 'chapters'}")
+        return
+    if argv[0] == "count":
+        rows, totals = count(sorted(CHAPTERS.glob("*.ipynb")))
+        for ch, exercises, multi, questions, built in rows:
+            print(f"ch {ch}: {len(exercises):2d} exercises ({len(multi)} multi-step), "
+                  f"{len(questions)} predictions, assignments: {', '.join(built) or '-'}")
+        print("total: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+        return
     paths = [pathlib.Path(p).resolve() for p in argv[1:]] or sorted(CHAPTERS.glob("*.ipynb"))
     for path in paths:
         if argv[0] == "sync":

@@ -2,13 +2,22 @@
 
 An :class:`Exercise` knows a reference solution, a few test inputs, and the
 classic mistakes readers make, each written as code together with a hint.
-Calling it on the reader's function runs both on every input and prints one
-of three things:
+Calling it on the reader's function runs both on every input, prints one
+of three things, and returns the function the rest of the chapter should use:
 
 * ``All checks passed`` when the reader's answers match the reference;
 * the hint of the known mistake whose answers the reader's function
   reproduces exactly (a missing 1/m, a flipped sign, a transposed reshape...);
 * otherwise, the first input where the answers differ, with both answers.
+
+An exercise cell therefore reads ``propagate = check_propagate(propagate)``:
+once the reader's function passes, the cells below run *their* function; until
+then (not written yet, or still wrong) they run the book's reference, and the
+checker says so once. A chapter always runs to the end.
+
+A :class:`Question` is the same idea for a prediction made *before* an
+experiment: the reader writes a number, a shape or a letter, and the check
+names the likely wrong answers.
 
 Because every mistake is code, the tests can prove that each checker accepts
 the reference and recognises every mistake it claims to diagnose.
@@ -18,9 +27,11 @@ import warnings
 
 import numpy as np
 
-__all__ = ["Exercise", "Outcome", "same"]
+__all__ = ["Exercise", "Outcome", "Question", "same"]
 
 PASSED = "All checks passed"
+STANDS_IN = ("(Until yours passes, the cells below use the book's {name}, "
+             "so the chapter still runs to the end.)")
 
 
 class Outcome:
@@ -106,14 +117,19 @@ class Exercise:
         For exercises about numerical stability: what to tell a reader whose
         answer holds NaN or inf and matches no known mistake. NumPy's overflow
         warnings are then silenced too, since the hint explains them.
+    builds_on : tuple of str, optional
+        The names of the reader's earlier functions this one calls (an
+        assignment assembled from them); documentation, counted by
+        ``tools/nb.py count``.
     """
 
     def __init__(self, name, reference, cases, mistakes=None, rtol=1e-6, atol=1e-9,
-                 non_finite_hint=None):
+                 non_finite_hint=None, builds_on=()):
         self.name, self.reference, self.cases = name, reference, list(cases)
         self.mistakes = dict(mistakes or {})
         self.rtol, self.atol = rtol, atol
         self.non_finite_hint = non_finite_hint
+        self.builds_on = tuple(builds_on)
 
     def _answers(self, fn, quiet=False):
         if not quiet:
@@ -156,8 +172,66 @@ class Exercise:
         raise AssertionError("unreachable: some answer differed")
 
     def __call__(self, fn):
-        """Check the reader's function and print the verdict."""
-        print(self.evaluate(fn).message)
+        """Check the reader's function, print the verdict, return the function to use.
+
+        That is ``fn`` itself once it passes, otherwise the reference (and the
+        message says so), so ``f = check_f(f)`` keeps the chapter running.
+        """
+        outcome = self.evaluate(fn)
+        if outcome.passed:
+            print(outcome.message)
+            return fn
+        print(outcome.message + "\n" + STANDS_IN.format(name=self.name))
+        return self.reference
 
     def __repr__(self):
         return f"<exercise check for {self.name}: {len(self.mistakes)} known mistakes>"
+
+
+class Question:
+    """A prediction to check: ``Question(name, answer, wrong, why, rtol=0)``.
+
+    name : str
+        What is predicted, used in messages ("the shape of dW2").
+    answer
+        The right answer: a number, a tuple (a shape), or a string (a letter
+        of a multiple choice; compared without case or spaces).
+    wrong : dict
+        ``{likely_wrong_answer: hint}``: what to tell a reader who gives it.
+    why : str
+        The explanation shown with a right answer.
+    rtol : float
+        Relative tolerance for a numeric answer (0: exact).
+    """
+
+    def __init__(self, name, answer, wrong=None, why="", rtol=0.0):
+        self.name, self.answer, self.why, self.rtol = name, answer, why, rtol
+        self.wrong = dict(wrong or {})
+
+    def _matches(self, guess, value):
+        if isinstance(value, str):
+            return isinstance(guess, str) and guess.strip().lower() == value.strip().lower()
+        if isinstance(guess, str):
+            return False
+        return same(guess, value, rtol=self.rtol, atol=0.0)
+
+    def evaluate(self, guess):
+        """Check a prediction without printing; returns an :class:`Outcome`."""
+        if guess is None or guess is Ellipsis:
+            return Outcome(False, f"Make your prediction first: replace None with your "
+                                  f"answer for {self.name}, then run the cell again.",
+                           "no-answer")
+        if self._matches(guess, self.answer):
+            return Outcome(True, f"Right. {self.why}".strip())
+        for key, hint in self.wrong.items():
+            if self._matches(guess, key):
+                return Outcome(False, f"Not quite: {hint}", repr(key))
+        return Outcome(False, f"Not quite: {guess!r} is not {self.name}. Think it through "
+                              "once more; the experiment below shows the answer.", "wrong")
+
+    def __call__(self, guess):
+        """Check the reader's prediction and print the verdict."""
+        print(self.evaluate(guess).message)
+
+    def __repr__(self):
+        return f"<prediction check for {self.name}: {len(self.wrong)} known wrong answers>"
