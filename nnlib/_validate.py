@@ -1,45 +1,195 @@
-"""Input checks shared by nnlib (private).
+"""The one validation layer every public entry point of nnlib goes through (private).
 
-Every check raises ``ValueError`` or ``TypeError`` with a message that says
-what was expected, so that a reader who passes ``X`` the wrong way round gets
-told to write ``X.T`` instead of getting a shape error from deep inside NumPy.
+Every check raises ``ValueError`` (a value or shape that cannot be right) or
+``TypeError`` (a kind of object that cannot be right), with a message that
+names the argument and says what was expected -- so that a reader who passes
+``X`` the wrong way round is told to write ``X.T``, and a reader who passes
+logits to a cost is told that they look like logits, instead of getting a
+silent wrong answer or an error from deep inside NumPy. Nothing here modifies
+its input: conversions make new arrays.
+
+Supported numbers: float32 and float64 (integers and booleans are exact, and
+become float64). float16, long double and complex are refused: they would
+lose precision or an imaginary part without a word.
 """
+import numbers
+
 import numpy as np
 
-from .data import one_hot
+FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+MAX_CLASSES = 10**6     # one_hot and confusion matrices: beyond this, memory runs out
+MAX_UNITS = 10**6       # units in one layer
 
 
-def as_array(a, name):
-    """``np.asarray(a)``, refusing non-numeric, empty, NaN and inf input."""
-    a = np.asarray(a)
-    if not (np.issubdtype(a.dtype, np.number) or a.dtype == bool):
-        raise TypeError(f"{name} must be a numeric array, got dtype {a.dtype}")
-    if a.size == 0:
-        raise ValueError(f"{name} is empty (shape {a.shape}); expected at least one example")
-    if not np.isfinite(a).all():
+def dtype_arg(dtype, name="dtype"):
+    """A ``dtype`` argument must be float32 or float64."""
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        dt = None
+    if dt not in FLOATS:
+        raise TypeError(f"{name} must be np.float32 or np.float64, got {dtype!r}")
+    return dt
+
+
+def array(a, name, dtype=None, ndim=None, finite=True):
+    """``a`` as a float32/float64 array (a new one whenever it must be converted).
+
+    dtype: the float type wanted (default: keep float32/float64, ints -> float64).
+    ndim: an int or a tuple of allowed numbers of dimensions.
+    Refuses non-numeric, complex and unsupported float types (TypeError), the
+    wrong number of dimensions, empty arrays, and NaN or inf -- checked after
+    the conversion, so 1e39 given as float32 is refused rather than turned into
+    inf behind the check.
+    """
+    if a is None or isinstance(a, (str, bytes, dict, set)):
+        raise TypeError(f"{name} must be a numeric array, got {type(a).__name__}")
+    try:
+        arr = np.asarray(a)
+    except (ValueError, TypeError) as err:
+        raise ValueError(f"{name} must be a rectangular array of numbers ({err})") from None
+    if arr.dtype.kind == "c":
+        raise TypeError(f"{name} is complex; nnlib works with real numbers only")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be a numeric array, got dtype {arr.dtype}")
+    if arr.dtype.kind == "f" and arr.dtype not in FLOATS:
+        raise TypeError(f"{name} has dtype {arr.dtype}; nnlib supports float32 and float64 "
+                        f"only: convert it with .astype(np.float64)")
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if arr.ndim not in allowed:
+            want = " or ".join(f"{n}-D" for n in allowed)
+            hint = (f"; for one example use {name}.reshape(-1, 1)"
+                    if arr.ndim == 1 and 2 in allowed else "")
+            raise ValueError(f"{name} must be {want}, got shape {arr.shape}{hint}")
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty (shape {arr.shape}); expected at least one value")
+    target = dtype_arg(dtype, "dtype") if dtype is not None else (
+        arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64))
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = arr.astype(target, copy=False)
+    if finite and not np.isfinite(out).all():
+        if arr.dtype.kind in "iub" or np.isfinite(arr).all():
+            raise ValueError(f"{name} holds values too large for {target} "
+                             f"(largest magnitude {float(np.max(np.abs(arr))):.3g})")
         raise ValueError(f"{name} contains NaN or inf; clean or impute the data first")
-    return a
+    return out
 
 
-def as_float(a, name, dtype=None):
-    """``as_array`` then a float dtype: ``dtype`` if given, else keep float (ints -> float64)."""
-    a = as_array(a, name)
-    if dtype is None:
-        dtype = a.dtype if np.issubdtype(a.dtype, np.floating) else np.float64
-    return a.astype(dtype, copy=False)
+def integer(value, name, minimum=1, maximum=None):
+    """A whole number >= ``minimum`` (an int or NumPy integer; never a float or a bool)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number (int), got {value!r}")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum:,}" if maximum is not None else ""
+        raise ValueError(f"{name} must be at least {minimum}{upper}, got {value}")
+    return int(value)
 
 
-def check_X(X, n_x, dtype=None):
+def seed(value, name="seed"):
+    """None or a whole number >= 0 (what ``np.random.default_rng`` takes)."""
+    return None if value is None else integer(value, name, minimum=0)
+
+
+def number(value, name, low=None, high=None, low_open=False, high_open=False):
+    """A finite real number in [low, high] (ends open when asked)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    value = float(value)
+    bad = not np.isfinite(value)
+    bad = bad or (low is not None and (value < low or (low_open and value == low)))
+    bad = bad or (high is not None and (value > high or (high_open and value == high)))
+    if bad:
+        want = [f"{'>' if low_open else '>='} {low}"] if low is not None else []
+        want += [f"{'<' if high_open else '<='} {high}"] if high is not None else []
+        raise ValueError(f"{name} must be a finite number {' and '.join(want)}, got {value}")
+    return value
+
+
+def flag(value, name):
+    """True or False."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def layer_sizes(sizes, name="layer_sizes"):
+    """[n[0], ..., n[L]]: at least two whole numbers >= 1."""
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+        raise TypeError(f"{name} must be a list of whole numbers [n0, ..., nL], got {sizes!r}")
+    if len(sizes) < 2:
+        raise ValueError(f"{name} must list at least 2 sizes [n0, ..., nL], got {list(sizes)}")
+    return [integer(n, f"{name}[{i}]", 1, MAX_UNITS) for i, n in enumerate(sizes)]
+
+
+def activation(name, valid, arg="activation"):
+    """An activation name must be one of ``valid``."""
+    if not isinstance(name, str) or name not in valid:
+        raise ValueError(f"{arg}: unknown activation {name!r}; valid names are: {', '.join(valid)}")
+    return name
+
+
+check_activation = activation
+
+
+def activation_list(names, count, valid, arg="activations"):
+    """One activation name per layer, as a list (a lone string is refused)."""
+    if isinstance(names, str):
+        raise TypeError(f"{arg} must be a list with one name per layer, e.g. "
+                        f"{['relu'] * (count - 1) + ['sigmoid']}, not the string {names!r}")
+    try:
+        names = list(names)
+    except TypeError:
+        raise TypeError(f"{arg} must be a list of activation names, got {names!r}") from None
+    if len(names) != count:
+        raise ValueError(f"{arg}: need one activation per layer after the input, {count} in "
+                         f"all, got {len(names)}")
+    return [activation(n, valid, f"{arg}[{i}]") for i, n in enumerate(names)]
+
+
+def labels(y, name, num_classes=None):
+    """Class labels of shape (m,) or (1, m) as int64 (m,): whole numbers >= 0."""
+    arr = array(y, name, ndim=(1, 2))
+    if arr.ndim == 2:
+        if arr.shape[0] != 1:
+            hint = (" a column (k, 1) looks like one example's one-hot or probability "
+                    "vector" if arr.shape[1] == 1 else " (C, m) looks like one-hot or "
+                    "probability columns")
+            raise ValueError(f"{name} must be labels of shape (m,) or (1, m), got {arr.shape}:"
+                             f"{hint}; use .argmax(axis=0) to get labels")
+        arr = arr[0]
+    if np.any(arr != np.round(arr)):
+        raise ValueError(f"{name} must hold class labels (integers 0..C-1); these look like "
+                         "probabilities: turn them into labels first, e.g. (A >= 0.5)")
+    if arr.min() < 0 or (num_classes is not None and arr.max() >= num_classes):
+        span = f"0..{num_classes - 1} (C={num_classes})" if num_classes else "0..C-1"
+        raise ValueError(f"{name}: class labels must be in {span}, found values from "
+                         f"{int(arr.min())} to {int(arr.max())}")
+    if arr.max() >= MAX_CLASSES:
+        raise ValueError(f"{name}: a label of {int(arr.max())} would need more than "
+                         f"{MAX_CLASSES:,} classes")
+    return arr.astype(np.int64)
+
+
+def probabilities(A, name):
+    """Predicted probabilities lie in [0, 1]; anything else is most likely logits."""
+    lo, hi = float(A.min()), float(A.max())
+    if lo < 0 or hi > 1:
+        raise ValueError(f"{name} must hold probabilities in [0, 1], but its values run from "
+                         f"{lo:.4g} to {hi:.4g}: these look like logits Z; pass the output "
+                         "activation's A = sigmoid(Z) or softmax(Z)")
+
+
+def check_X(X, n_x, dtype=None, name="X"):
     """X must be (n_x, m): one example per column."""
-    X = as_float(X, "X", dtype)
-    if X.ndim != 2:
-        raise ValueError(f"X must be 2-D with shape (n_x={n_x}, m), got shape {X.shape}"
-                         + ("; for a single example use X.reshape(-1, 1)" if X.ndim == 1 else ""))
+    X = array(X, name, dtype, ndim=2)
     if X.shape[0] != n_x:
         if X.shape[1] == n_x:
-            raise ValueError(f"X has shape {X.shape}, which looks like (m, n_x): nnlib stores "
-                             f"examples as columns, so pass X.T (shape (n_x={n_x}, m))")
-        raise ValueError(f"X has shape {X.shape}; expected (n_x={n_x}, m) with n_x rows")
+            raise ValueError(f"{name} has shape {X.shape}, which looks like (m, n_x): nnlib "
+                             f"stores examples as columns, so pass {name}.T "
+                             f"(shape (n_x={n_x}, m))")
+        raise ValueError(f"{name} has shape {X.shape}; expected (n_x={n_x}, m) with "
+                         f"n_x rows")
     return X
 
 
@@ -51,18 +201,20 @@ def _refuse_flat_Y(Y, n_out):
         raise ValueError(f"Y must be 2-D with shape ({n_out}, m), got shape {Y.shape}")
 
 
-def check_binary_labels(Y):
+def check_binary_labels(Y, name="Y"):
     """Targets of a sigmoid output must be 0 or 1."""
     if not np.isin(Y, (0, 1)).all():
         bad = np.unique(Y[~np.isin(Y, (0, 1))])[:5]
-        raise ValueError(f"binary labels must be 0 or 1, found {bad.tolist()}")
+        raise ValueError(f"{name}: binary labels must be 0 or 1, found "
+                         f"[{', '.join(f'{x:g}' for x in bad)}]")
 
 
-def check_one_hot(Y):
+def check_one_hot(Y, name="Y"):
     """Each column of a (C, m) target must be a probability vector (usually one-hot)."""
     if (Y < 0).any() or not np.allclose(Y.sum(axis=0), 1, atol=1e-5):
-        raise ValueError("a (C, m) Y for softmax must have columns that are one-hot "
-                         "(or probabilities summing to 1); pass integer labels as shape (m,)")
+        raise ValueError(f"{name}: a (C, m) target for softmax must have columns that are "
+                         "one-hot (or probabilities summing to 1); pass integer labels as "
+                         "shape (m,)")
 
 
 def check_Y(Y, m, n_out, kind, dtype):
@@ -71,10 +223,11 @@ def check_Y(Y, m, n_out, kind, dtype):
     kind: "binary" (sigmoid output), "multiclass" (softmax) or "real" (linear).
     Returns Y as a (n_out, m) float array of ``dtype`` (integer labels become one-hot).
     """
-    Y = as_array(Y, "Y")
-    if kind == "multiclass" and (Y.ndim == 1 or (Y.ndim == 2 and Y.shape[0] == 1)):
+    Y = array(Y, "Y", ndim=(1, 2))
+    if kind == "multiclass" and (Y.ndim == 1 or Y.shape[0] == 1):
         if Y.size != m:
             raise ValueError(f"X has m={m} examples (columns) but Y has {Y.size} labels")
+        from .data import one_hot
         return one_hot(Y, n_out, dtype)
     _refuse_flat_Y(Y, n_out)
     if Y.shape[1] != m:
@@ -96,10 +249,3 @@ def check_same_shape(Y_hat, Y):
         hint = ("; use Y.reshape(1, -1)" if Y.ndim == 1 and Y_hat.shape == (1, Y.size) else "")
         raise ValueError(f"Y_hat has shape {Y_hat.shape} but Y has shape {Y.shape}; "
                          f"they must match{hint}")
-
-
-def check_activation(name, valid):
-    """An activation name must be one of ``valid``."""
-    if not isinstance(name, str) or name not in valid:
-        raise ValueError(f"unknown activation {name!r}; valid names are: {', '.join(valid)}")
-    return name

@@ -14,6 +14,11 @@ They are collected in one table, ``ACTIVATIONS = {name: (g, g_prime)}``, and
 Softmax is the exception: each output depends on the whole column, so its
 derivative is a Jacobian (see ``softmax_derivative``).
 
+Inputs are checked once, at the door (``nnlib._validate.array``): a number
+or an array of float32/float64 (ints become float64), not empty, with no NaN
+or inf. The training loop calls the unchecked kernels (``g.kernel``) on
+arrays it has already checked.
+
 Numerical care: exponentials never overflow (we only take ``exp`` of
 non-positive numbers) and never underflow either: arguments are clipped at a
 floor of about ½·log(tiny) of the dtype, so sigmoid and softmax outputs are
@@ -21,92 +26,105 @@ never below ~1e-19 (float32) or ~1e-154 (float64) instead of even tinier true
 values. So inputs as large as ±1e4 raise no warning even under
 ``np.errstate(all="raise")``.
 """
-from functools import lru_cache
+import functools
 
 import numpy as np
 
-from ._validate import check_activation
+from ._validate import activation as check_activation, array
 
 
-def _float(z):
-    if isinstance(z, np.ndarray) and z.dtype.kind == "f":
-        return z                                    # the common case, kept fast
-    z = np.asarray(z)
-    return z if z.dtype.kind == "f" else z.astype(np.float64)
+def checked(kernel=None, ndim=None):
+    """Decorator: the public function validates ``z``, then runs ``kernel``,
+    which stays reachable, unchecked, as ``function.kernel``."""
+    if kernel is None:
+        return functools.partial(checked, ndim=ndim)
+
+    @functools.wraps(kernel)
+    def public(z):
+        return kernel(array(z, "z", ndim=ndim))
+    public.kernel = kernel
+    return public
 
 
-@lru_cache
+@functools.lru_cache
 def _exp_floor(dtype, n=1):
     """Exponent floor f: (e^f / n)² is still a normal float, so neither e^f / n nor
     the products s·s of derivatives underflow."""
     return 0.5 * float(np.log(np.finfo(dtype).tiny)) + float(np.log(n)) + 1.0
 
 
+@checked
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^(−z)), elementwise.
 
     Stable form: with e = e^(−|z|) ≤ 1, σ(z) = 1/(1+e) for z ≥ 0 and e/(1+e) for z < 0.
     """
-    z = _float(z)
     e = np.exp(np.maximum(-np.abs(z), _exp_floor(z.dtype)))
     r = 1 / (1 + e)
     return np.where(z >= 0, r, e * r)
 
 
+@checked
 def sigmoid_derivative(z):
     """σ'(z) = σ(z) (1 − σ(z))."""
-    s = sigmoid(z)
+    s = sigmoid.kernel(z)
     return s * (1 - s)
 
 
+@checked
 def tanh(z):
     """tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), elementwise."""
-    return np.tanh(_float(z))
+    return np.tanh(z)
 
 
+@checked
 def tanh_derivative(z):
     """tanh'(z) = 1 − tanh²(z)."""
-    t = np.tanh(_float(z))
+    t = np.tanh(z)
     return 1 - t * t
 
 
+@checked
 def relu(z):
     """ReLU(z) = max(0, z), elementwise."""
-    return np.maximum(_float(z), 0)
+    return np.maximum(z, 0)
 
 
+@checked
 def relu_derivative(z):
     """ReLU'(z) = 1 if z > 0 else 0.
 
     ReLU has no derivative at z = 0; we choose ReLU'(0) = 0 (as PyTorch does),
     so a unit whose input is exactly 0 passes no gradient back.
     """
-    z = _float(z)
     return (z > 0).astype(z.dtype)
 
 
+@checked
 def leaky_relu(z):
     """LeakyReLU(z) = max(0.01 z, z): slope 1 for z > 0, slope 0.01 for z ≤ 0."""
-    z = _float(z)
     return np.maximum(0.01 * z, z)
 
 
+@checked
 def leaky_relu_derivative(z):
     """LeakyReLU'(z) = 1 if z > 0 else 0.01 (we choose 0.01 at z = 0)."""
-    z = _float(z)
     return np.where(z > 0, 1, 0.01).astype(z.dtype)
 
 
+@checked
 def linear(z):
     """Identity g(z) = z (used for regression outputs)."""
-    return _float(z).copy()
+    return z.copy()
 
 
+@checked
 def linear_derivative(z):
     """g'(z) = 1."""
-    return np.ones_like(_float(z))
+    return np.ones_like(z)
 
 
+@checked(ndim=(1, 2))
 def softmax(z):
     """softmax(z)_i = e^(z_i) / Σ_j e^(z_j), over axis 0: each column sums to 1.
 
@@ -114,7 +132,6 @@ def softmax(z):
     (softmax(z + c) = softmax(z)) but keeps every exponent ≤ 0, so nothing overflows.
     A 1-D ``z`` is treated as a single column.
     """
-    z = _float(z)
     e = z - z.max(axis=0, keepdims=True)
     np.maximum(e, _exp_floor(z.dtype, z.shape[0]), out=e)
     np.exp(e, out=e)
@@ -122,6 +139,7 @@ def softmax(z):
     return e
 
 
+@checked(ndim=(1, 2))
 def softmax_derivative(z):
     """Jacobian of softmax for every column: J[i, j, k] = ∂s_i/∂z_j = s_i (δ_ij − s_j).
 
@@ -129,7 +147,7 @@ def softmax_derivative(z):
     (Backprop never builds it: ``layers.activation_backward`` uses the product
     Jᵀ dA = s * (dA − Σ_i s_i dA_i) directly.)
     """
-    s = softmax(z)
+    s = softmax.kernel(z)
     if s.ndim == 1:
         s = s[:, None]
     eye = np.eye(s.shape[0], dtype=s.dtype)[:, :, None]
@@ -146,7 +164,11 @@ ACTIVATIONS = {
 }
 
 
+# The unchecked pairs, for loops whose arrays are already checked (layers, network).
+KERNELS = {name: (g.kernel, g_prime.kernel) for name, (g, g_prime) in ACTIVATIONS.items()}
+
+
 def get_activation(name):
     """Return the pair ``(g, g_prime)`` for an activation name; ValueError lists the valid names."""
-    check_activation(name, list(ACTIVATIONS))
+    check_activation(name, list(ACTIVATIONS), "name")
     return ACTIVATIONS[name]

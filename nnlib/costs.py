@@ -13,12 +13,16 @@ Each output activation has its natural cost, collected in ``COSTS``:
 
 and with these pairs the output error simplifies to dZ[L] = A[L] − Y.
 
-Predictions are clipped to [eps, 1 − eps] (eps = machine epsilon of the dtype)
+Inputs are 2-D, (n[L], m): one example per column. Predictions given to the
+cross-entropies must be probabilities in [0, 1]; values outside are refused as
+the classic mistake of passing logits Z instead of A. Predictions are then
+clipped to [eps, 1 − eps] (eps = machine epsilon of the dtype)
 before any log, so a prediction of exactly 0 or 1 gives a large but finite cost.
 """
 import numpy as np
 
-from ._validate import as_float, check_binary_labels, check_one_hot, check_same_shape
+from ._validate import (array, check_binary_labels, check_one_hot, check_same_shape,
+                        probabilities)
 from .data import one_hot
 
 
@@ -27,27 +31,30 @@ def _clip(Y_hat):
     return np.clip(Y_hat, eps, 1 - eps)
 
 
-def _pair(Y_hat, Y):
-    Y_hat = as_float(Y_hat, "Y_hat")
-    Y = as_float(Y, "Y", Y_hat.dtype)
+def _pair(Y_hat, Y, probs=False):
+    """Y_hat (n[L], m) and Y of the same shape; probabilities in [0, 1] if ``probs``."""
+    Y_hat = array(Y_hat, "Y_hat", ndim=2)
+    if probs:
+        probabilities(Y_hat, "Y_hat")
+    Y = array(Y, "Y", Y_hat.dtype, ndim=(1, 2))
     check_same_shape(Y_hat, Y)
     return Y_hat, Y
 
 
 def _pair_classes(Y_hat, Y):
     """CCE accepts one-hot Y (C, m) or integer labels (m,) / (1, m)."""
-    Y_hat = as_float(Y_hat, "Y_hat")
-    Y = np.asarray(Y)
-    if Y_hat.ndim == 2 and Y.shape != Y_hat.shape and Y.size == Y_hat.shape[1] \
-            and (Y.ndim == 1 or Y.shape[0] == 1):
-        return Y_hat, one_hot(as_float(Y, "Y"), Y_hat.shape[0], Y_hat.dtype)
+    Y_hat = array(Y_hat, "Y_hat", ndim=2)
+    probabilities(Y_hat, "Y_hat")
+    Y = array(Y, "Y", ndim=(1, 2))
+    if Y.shape != Y_hat.shape and Y.size == Y_hat.shape[1] and (Y.ndim == 1 or Y.shape[0] == 1):
+        return Y_hat, one_hot(Y, Y_hat.shape[0], Y_hat.dtype)
     Y_hat, Y = _pair(Y_hat, Y)
     check_one_hot(Y)
     return Y_hat, Y
 
 
 def _binary_pair(Y_hat, Y):
-    Y_hat, Y = _pair(Y_hat, Y)
+    Y_hat, Y = _pair(Y_hat, Y, probs=True)
     check_binary_labels(Y)
     return Y_hat, Y
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import _validate as v
+
 MNIST_FILES = {
     "train_images": "train-images-idx3-ubyte",
     "train_labels": "train-labels-idx1-ubyte",
@@ -203,6 +205,10 @@ def load_mnist(data_dir=None, dtype=np.float32, download=True):
     Every file's MD5 is verified, so damaged files raise
     :class:`CorruptFileError`; missing ones raise :class:`MNISTNotFoundError`.
     """
+    dtype = v.dtype_arg(dtype)
+    v.flag(download, "download")
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir must be a folder path or None, got {data_dir!r}")
     dirs = _search_dirs(data_dir)
     paths, missing, failures = {}, [], []
     for key, filename in MNIST_FILES.items():
@@ -238,7 +244,9 @@ def make_flower(m=400, noise=0.2, seed=1):
     ``r = 4 sin(4t) + noise * randn``; the points are ``(r sin t, r cos t)``.
     Returns ``X`` of shape ``(2, m)`` and ``Y`` of shape ``(1, m)`` (ints 0/1).
     """
-    rng = np.random.default_rng(seed)
+    m = v.integer(m, "m", minimum=2, maximum=10**7)
+    noise = v.number(noise, "noise", low=0, high=100)
+    rng = np.random.default_rng(v.seed(seed))
     X = np.zeros((2, m))
     Y = np.zeros((1, m), dtype=np.int64)
     sizes = (m // 2, m - m // 2)
@@ -288,6 +296,7 @@ def flatten(images):
     shape ``(h*w*c, m)`` and column ``i`` is ``images[i].ravel()``.
     """
     images = np.asarray(images)
+    v.array(images, "images")              # numbers, not empty, finite
     if images.ndim < 3:
         raise ValueError(f"flatten expects a stack of images of shape (m, h, w) or (m, h, w, c), "
                          f"got shape {images.shape}; a single image needs a leading axis: img[None]")
@@ -300,19 +309,12 @@ def one_hot(y, num_classes=None, dtype=np.float64):
     Column ``i`` is all zeros except a 1 in row ``y[i]``.  ``C`` defaults to
     ``max(y) + 1``.  Labels must be whole numbers in ``0 .. C-1``.
     """
-    y = np.asarray(y)
-    if y.ndim == 2 and y.shape[0] == 1:
-        y = y[0]
-    if y.ndim != 1:
-        raise ValueError(f"one_hot expects labels of shape (m,) or (1, m), got {y.shape}")
-    if y.dtype.kind not in "iu" and (y.dtype.kind != "f" or np.any(y != np.round(y))):
-        raise ValueError(f"class labels must be integers 0..C-1, got {y.dtype} values")
-    y = y.astype(np.int64)
+    dtype = v.dtype_arg(dtype)
+    if num_classes is not None:
+        num_classes = v.integer(num_classes, "num_classes", 1, v.MAX_CLASSES)
+    y = v.labels(y, "y", num_classes)
     if num_classes is None:
-        num_classes = int(y.max()) + 1 if y.size else 0
-    if y.size and (y.min() < 0 or y.max() >= num_classes):
-        raise ValueError(f"class labels must be in 0..{num_classes - 1} (C={num_classes}), "
-                         f"found values from {y.min()} to {y.max()}")
+        num_classes = int(y.max()) + 1
     Y = np.zeros((num_classes, y.size), dtype=dtype)
     Y[y, np.arange(y.size)] = 1
     return Y

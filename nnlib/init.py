@@ -9,6 +9,8 @@ Methods (n[l-1] is the fan-in, the number of inputs of each unit in layer l):
 """
 import numpy as np
 
+from . import _validate as v
+
 METHODS = ("zeros", "random", "he", "xavier")
 
 
@@ -18,12 +20,13 @@ def initialize_parameters(layer_sizes, method="he", seed=None, dtype=np.float64,
     ``seed`` feeds ``np.random.default_rng`` (same seed, same weights); ``scale``
     is the standard deviation used by ``method="random"``.
     """
-    sizes = [int(n) for n in layer_sizes]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer_sizes must list at least 2 positive sizes [n0, ..., nL], got {layer_sizes}")
-    if method not in METHODS:
-        raise ValueError(f"unknown init method {method!r}; valid methods are: {', '.join(METHODS)}")
-    rng = np.random.default_rng(seed)
+    sizes = v.layer_sizes(layer_sizes)
+    if not isinstance(method, str) or method not in METHODS:
+        raise ValueError(f"method: unknown init method {method!r}; valid methods are: "
+                         f"{', '.join(METHODS)}")
+    dtype = v.dtype_arg(dtype)
+    scale = v.number(scale, "scale", low=0, low_open=True)
+    rng = np.random.default_rng(v.seed(seed))
     params = {}
     for l in range(1, len(sizes)):
         n, n_prev = sizes[l], sizes[l - 1]

@@ -31,10 +31,10 @@ import warnings
 import numpy as np
 
 from . import costs
-from ._validate import check_activation, check_X, check_Y
+from . import _validate as v
 from .activations import ACTIVATIONS
-from .init import initialize_parameters
-from .layers import activation_backward, layer_forward, linear_backward
+from .init import METHODS, initialize_parameters
+from .layers import _activation_backward, _layer_forward, _linear_backward
 
 _OUTPUT_KIND = {"sigmoid": "binary", "softmax": "multiclass", "linear": "real"}
 LONG_RUN = 3e10   # epochs × m × weights from which fit shows progress by default
@@ -53,21 +53,17 @@ class NeuralNetwork:
     """
 
     def __init__(self, layer_sizes, activations, init="he", seed=0, dtype=np.float64):
-        self.layer_sizes = [int(n) for n in layer_sizes]
-        self.activations = list(activations)
+        self.layer_sizes = v.layer_sizes(layer_sizes)
         self.L = len(self.layer_sizes) - 1
-        if len(self.activations) != self.L:
-            raise ValueError(f"need one activation per layer after the input: {self.L} for "
-                             f"layer_sizes {self.layer_sizes}, got {len(self.activations)}")
-        for name in self.activations:
-            check_activation(name, list(ACTIVATIONS))
+        self.activations = v.activation_list(activations, self.L, list(ACTIVATIONS))
         if "softmax" in self.activations[:-1]:
-            raise ValueError("softmax is only allowed on the output layer")
-        self.output = check_activation(self.activations[-1], list(_OUTPUT_KIND))
+            raise ValueError("activations: softmax is only allowed on the output layer")
+        self.output = v.activation(self.activations[-1], list(_OUTPUT_KIND),
+                                   f"activations[{self.L - 1}] (the output layer)")
         if self.output == "softmax" and self.layer_sizes[-1] < 2:
             raise ValueError("a softmax output needs at least 2 units (classes); "
                              "for two classes with one unit use sigmoid")
-        self.dtype = np.dtype(dtype)
+        self.dtype = v.dtype_arg(dtype)
         self.params = initialize_parameters(self.layer_sizes, init, seed, self.dtype)
 
     def __repr__(self):
@@ -75,18 +71,19 @@ class NeuralNetwork:
 
     # ---- checked entry points -------------------------------------------
     def _X(self, X):
-        return check_X(X, self.layer_sizes[0], self.dtype)
+        return v.check_X(X, self.layer_sizes[0], self.dtype)
 
     def _XY(self, X, Y):
         X = self._X(X)
-        return X, check_Y(Y, X.shape[1], self.layer_sizes[-1], _OUTPUT_KIND[self.output], self.dtype)
+        return X, v.check_Y(Y, X.shape[1], self.layer_sizes[-1], _OUTPUT_KIND[self.output],
+                            self.dtype)
 
     # ---- forward and backward propagation --------------------------------
     def _forward(self, X):
         """A[L] and the list of per-layer caches, for an already checked X."""
         A, caches = X, []
         for l, g in enumerate(self.activations, start=1):
-            A, cache = layer_forward(A, self.params[f"W{l}"], self.params[f"b{l}"], g)
+            A, cache = _layer_forward(A, self.params[f"W{l}"], self.params[f"b{l}"], g)
             caches.append(cache)
         return A, caches
 
@@ -103,16 +100,16 @@ class NeuralNetwork:
         for l in range(self.L, 0, -1):
             linear_cache, _ = caches[l - 1]
             out = (grads[f"dW{l}"], grads[f"db{l}"]) if f"dW{l}" in grads else None
-            dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(
+            dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(
                 dZ, linear_cache, out=out, need_dA_prev=l > 1)
             if l > 1:
-                dZ = activation_backward(dA_prev, caches[l - 2][1], self.activations[l - 2])
+                dZ = _activation_backward(dA_prev, caches[l - 2][1], self.activations[l - 2])
         return grads
 
     def forward(self, X, return_caches=False):
         """ŷ = A[L] for X of shape (n[0], m); with ``return_caches=True`` also the caches."""
         A, caches = self._forward(self._X(X))
-        return (A, caches) if return_caches else A
+        return (A, caches) if v.flag(return_caches, "return_caches") else A
 
     def cost(self, X, Y):
         """J = (1/m) Σ ℓ(ŷ, y), with the cost that matches the output activation."""
@@ -146,12 +143,14 @@ class NeuralNetwork:
         stops at that epoch with a RuntimeWarning that says so.
         """
         X, Y = self._XY(X, Y)
-        lr, beta, m = float(learning_rate), float(momentum), X.shape[1]
-        if not lr > 0 or not 0 <= beta < 1:
-            raise ValueError(f"need learning_rate > 0 and 0 <= momentum < 1, got {lr}, {beta}")
-        if batch_size is not None and (int(batch_size) != batch_size or batch_size < 1):
-            raise ValueError(f"batch_size must be None or a positive integer, got {batch_size}")
-        bs = m if batch_size is None else min(int(batch_size), m)
+        lr = v.number(learning_rate, "learning_rate", low=0, low_open=True)
+        beta = v.number(momentum, "momentum", low=0, high=1, high_open=True)
+        epochs = v.integer(epochs, "epochs", 1)
+        shuffle_seed = v.seed(shuffle_seed, "shuffle_seed")
+        if verbose is not None:
+            verbose = v.integer(verbose, "verbose", 0)
+        m = X.shape[1]
+        bs = m if batch_size is None else min(v.integer(batch_size, "batch_size", 1), m)
         batches = _epoch_batches(X, Y, bs, np.random.default_rng(shuffle_seed))
         steps = {"d" + k: np.empty_like(p) for k, p in self.params.items()}
         velocity = {k: np.zeros_like(p) for k, p in self.params.items()} if beta else None
@@ -171,10 +170,13 @@ class NeuralNetwork:
             history.append(float(np.mean(batch_costs)))
             if verbose and epoch % verbose == 0:
                 print(f"epoch {epoch:>{width}}/{epochs}  cost {history[-1]:.6f}")
-            if not np.isfinite(history[-1]):
-                warnings.warn(f"the cost became {history[-1]} at epoch {epoch}, so training "
-                              f"stopped: the learning rate {lr} is too large for this network "
-                              "and data (try a smaller one)", RuntimeWarning, stacklevel=2)
+            blown = not np.isfinite(history[-1])
+            if blown or (epoch == epochs and not all(np.isfinite(p).all()
+                                                     for p in self.params.values())):
+                what = f"the cost became {history[-1]}" if blown else "the weights became inf or NaN"
+                warnings.warn(f"{what} at epoch {epoch}, so training stopped: the learning "
+                              f"rate {lr} is too large for this network and data (try a "
+                              "smaller one)", RuntimeWarning, stacklevel=2)
                 break
         return history
 
@@ -214,8 +216,10 @@ class NeuralNetwork:
             return float(np.mean(self.predict(X) == Y.argmax(axis=0)))
         if self.output == "sigmoid":
             return float(np.mean(self.predict(X) == Y))
-        A = self.forward(X)
-        return float(1 - np.sum((Y - A) ** 2) / np.sum((Y - Y.mean(axis=1, keepdims=True)) ** 2))
+        spread = np.sum((Y - Y.mean(axis=1, keepdims=True)) ** 2)
+        if spread == 0:
+            raise ValueError("Y is constant, so R² (which divides by its spread) is undefined")
+        return float(1 - np.sum((Y - self._forward(X)[0]) ** 2) / spread)
 
 
 def _epoch_batches(X, Y, batch_size, rng):

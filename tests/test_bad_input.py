@@ -109,7 +109,7 @@ def test_unknown_or_misplaced_activations():
 def test_bad_training_options(net):
     with pytest.raises(ValueError, match="batch_size"):
         net.fit(X, Y, batch_size=0)
-    with pytest.raises(ValueError, match="learning_rate > 0"):
+    with pytest.raises(ValueError, match="learning_rate must be a finite number > 0"):
         net.fit(X, Y, learning_rate=-1)
     with pytest.raises(ValueError, match="momentum"):
         net.fit(X, Y, momentum=1.0)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from nnlib.activations import softmax, softmax_derivative
-from nnlib.layers import (activation_backward, activation_forward, layer_backward,
+from nnlib.layers import (_linear_backward, activation_backward, activation_forward, layer_backward,
                           layer_forward, linear_backward, linear_forward)
 
 rng = np.random.default_rng(0)
@@ -26,7 +26,7 @@ def test_linear_backward_formulas_and_out_buffers():
     np.testing.assert_allclose(db, dZ.sum(axis=1, keepdims=True) / 5)
     np.testing.assert_allclose(dA_prev, W.T @ dZ)
     out = (np.empty_like(W), np.empty_like(b))
-    none, dW2, db2 = linear_backward(dZ, (A_prev, W, b), out=out, need_dA_prev=False)
+    none, dW2, db2 = _linear_backward(dZ, (A_prev, W, b), out=out, need_dA_prev=False)
     assert none is None and dW2 is out[0] and db2 is out[1]
     np.testing.assert_allclose(dW2, dW)
 
@@ -69,11 +69,11 @@ def test_softmax_backward_equals_jacobian_product():
 
 def test_shapes_are_checked_with_clear_messages():
     W, b = np.ones((4, 3)), np.zeros((4, 1))
-    with pytest.raises(ValueError, match="A_prev needs 3 rows"):
+    with pytest.raises(ValueError, match=r"A_prev has shape \(5, 2\); expected \(n_x=3, m\)"):
         linear_forward(np.ones((5, 2)), W, b)
     with pytest.raises(ValueError, match=r"b has shape \(4,\); expected \(4, 1\)"):
         linear_forward(np.ones((3, 2)), W, np.zeros(4))
-    with pytest.raises(ValueError, match="2-D NumPy array"):
+    with pytest.raises(ValueError, match=r"A_prev must be 2-D, got shape \(3,\)"):
         linear_forward(np.ones(3), W, b)
     with pytest.raises(ValueError, match="expected"):
         linear_backward(np.ones((4, 5)), (np.ones((3, 2)), W, b))
