@@ -1,16 +1,11 @@
 """The one validation layer every public entry point of nnlib goes through (private).
 
-Every check raises ``ValueError`` (a value or shape that cannot be right) or
-``TypeError`` (a kind of object that cannot be right), with a message that
-names the argument and says what was expected -- so that a reader who passes
-``X`` the wrong way round is told to write ``X.T``, and a reader who passes
-logits to a cost is told that they look like logits, instead of getting a
-silent wrong answer or an error from deep inside NumPy. Nothing here modifies
-its input: conversions make new arrays.
-
-Supported numbers: float32 and float64 (integers and booleans are exact, and
-become float64). float16, long double and complex are refused: they would
-lose precision or an imaginary part without a word.
+Each check raises ValueError (a value or shape) or TypeError (a kind of object)
+naming the argument and what was expected: ``X`` the wrong way round is told to
+use ``X.T``, logits given to a cost are called logits -- never a silent wrong
+answer or an error from deep inside NumPy. Inputs are never modified. Numbers
+are float32 or float64 (ints and bools become float64); float16, long double
+and complex are refused, as they would lose precision or an imaginary part.
 """
 import numbers
 
@@ -129,9 +124,6 @@ def activation(name, valid, arg="activation"):
     return name
 
 
-check_activation = activation
-
-
 def activation_list(names, count, valid, arg="activations"):
     """One activation name per layer, as a list (a lone string is refused)."""
     if isinstance(names, str):
@@ -193,14 +185,6 @@ def check_X(X, n_x, dtype=None, name="X"):
     return X
 
 
-def _refuse_flat_Y(Y, n_out):
-    if Y.ndim == 1:
-        raise ValueError(f"Y has shape {Y.shape} but ({n_out}, m) is expected; nnlib never "
-                         "broadcasts a flat Y silently: use Y.reshape(1, -1)")
-    if Y.ndim != 2:
-        raise ValueError(f"Y must be 2-D with shape ({n_out}, m), got shape {Y.shape}")
-
-
 def check_binary_labels(Y, name="Y"):
     """Targets of a sigmoid output must be 0 or 1."""
     if not np.isin(Y, (0, 1)).all():
@@ -229,7 +213,9 @@ def check_Y(Y, m, n_out, kind, dtype):
             raise ValueError(f"X has m={m} examples (columns) but Y has {Y.size} labels")
         from .data import one_hot
         return one_hot(Y, n_out, dtype)
-    _refuse_flat_Y(Y, n_out)
+    if Y.ndim == 1:
+        raise ValueError(f"Y has shape {Y.shape} but ({n_out}, m) is expected; nnlib never "
+                         "broadcasts a flat Y silently: use Y.reshape(1, -1)")
     if Y.shape[1] != m:
         raise ValueError(f"X has m={m} examples (columns) but Y has shape {Y.shape}, "
                          f"i.e. {Y.shape[1]} examples; expected ({n_out}, {m})")

@@ -5,10 +5,8 @@ Convention used everywhere in nnlib: **examples are columns**.  A data set of
 example ``i`` is the column ``X[:, i]``.  Targets are ``Y`` of shape ``(1, m)``
 for a single output (or ``(C, m)`` one-hot columns for ``C`` classes).
 
-MNIST is read from the four original IDX files published by LeCun et al.
-Every file is checked against its published MD5 checksum (computed on the
-*decompressed* bytes) before a single pixel is used, so a truncated download
-can never silently become a "data set".
+MNIST is read from the four original IDX files (LeCun et al.), each checked
+against its MD5 (of the decompressed bytes) before a pixel is used.
 """
 
 import gzip
@@ -80,10 +78,9 @@ def read_idx(path_or_bytes, name=None):
 
     The IDX format is a 4-byte magic number ``0, 0, type, ndim``, then
     ``ndim`` big-endian uint32 dimension sizes, then the values in C order.
-    ``path_or_bytes`` is a path (``.gz`` is decompressed) or the raw bytes
-    (gzip-compressed bytes are recognised by their ``1f 8b`` signature).
-    ``name`` is only used in error messages.  A header that does not match
-    the payload length raises :class:`CorruptFileError` naming the file.
+    ``path_or_bytes`` is a path (``.gz`` is decompressed) or raw (maybe gzip)
+    bytes; ``name`` is for error messages. A header that does not match the
+    payload length raises :class:`CorruptFileError` naming the file.
     """
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
         raw = bytes(path_or_bytes)

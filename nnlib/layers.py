@@ -113,15 +113,11 @@ def _activation_backward(dA, Z, activation):
 def layer_forward(A_prev, W, b, activation):
     """A = g(W A_prev + b). Returns ``(A, cache)`` with ``cache = (linear_cache, Z)``."""
     v.activation(activation, list(ACTIVATIONS))
-    Z, linear_cache = linear_forward(A_prev, W, b)
-    return _layer_forward_tail(Z, linear_cache, activation)
+    return _layer_forward(*linear_forward(A_prev, W, b)[1], activation)
 
 
 def _layer_forward(A_prev, W, b, activation):
-    return _layer_forward_tail(*_linear_forward(A_prev, W, b), activation)
-
-
-def _layer_forward_tail(Z, linear_cache, activation):
+    Z, linear_cache = _linear_forward(A_prev, W, b)
     return KERNELS[activation][0](Z), (linear_cache, Z)
 
 

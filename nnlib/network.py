@@ -1,13 +1,9 @@
 """A fully connected neural network, trained by gradient descent.
 
-Usage::
+Usage (X: 200 examples as columns, Y: labels of shape (1, 200))::
 
-    import numpy as np
-    from nnlib.network import NeuralNetwork
-
-    X = np.random.default_rng(0).normal(size=(2, 200))     # 200 examples as columns
-    Y = (X[0:1] * X[1:2] > 0).astype(int)                   # labels, shape (1, 200)
-
+    X = np.random.default_rng(0).normal(size=(2, 200))
+    Y = (X[0:1] * X[1:2] > 0).astype(int)
     net = NeuralNetwork([2, 8, 1], ["tanh", "sigmoid"], seed=0)
     history = net.fit(X, Y, learning_rate=0.5, epochs=500)  # cost after each epoch
     net.predict(X)         # (1, 200) array of 0/1

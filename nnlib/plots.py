@@ -9,10 +9,14 @@ that examples are columns: ``X`` has shape ``(n_x, m)``.
 import matplotlib.pyplot as plt
 import numpy as np
 
+from . import _validate as v
+
 
 def _axes(ax, figsize=(5, 4)):
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
+    elif not hasattr(ax, "plot"):
+        raise TypeError(f"ax must be a Matplotlib Axes or None, got {type(ax).__name__}")
     return ax
 
 
@@ -38,9 +42,14 @@ def plot_decision_boundary(predict, X, Y, ax=None, resolution=200, title=None):
     returns labels ``(1, k)``/``(k,)``, probabilities of class 1, or ``(C, k)``
     class scores.  ``X`` is ``(2, m)``; ``Y`` holds the ``m`` true labels.
     """
+    if not callable(predict):
+        raise TypeError(f"predict must be a function of a (2, k) array, got {predict!r}")
+    X = v.check_X(X, 2)
+    y = v.labels(Y, "Y")
+    if y.size != X.shape[1]:
+        raise ValueError(f"X has m={X.shape[1]} examples (columns) but Y has {y.size} labels")
+    resolution = v.integer(resolution, "resolution", 2, 2000)
     ax = _axes(ax)
-    X = np.asarray(X)
-    y = np.asarray(Y).ravel()
     x0 = np.linspace(X[0].min() - 1, X[0].max() + 1, resolution)
     x1 = np.linspace(X[1].min() - 1, X[1].max() + 1, resolution)
     G0, G1 = np.meshgrid(x0, x1)
@@ -67,10 +76,11 @@ def plot_cost(history, ax=None, label=None, ylabel="cost", logy=False):
     (e.g. ``{"train": ..., "test": ...}``), each drawn with its key as label.
     Call again with the same ``ax`` to compare runs.
     """
-    ax = _axes(ax)
     curves = history.items() if isinstance(history, dict) else [(label, history)]
+    curves = [(name, v.array(values, "history", ndim=1)) for name, values in curves]
+    v.flag(logy, "logy")
+    ax = _axes(ax)
     for name, values in curves:
-        values = np.asarray(values, dtype=float).ravel()
         ax.plot(np.arange(1, len(values) + 1), values, label=name)
     if logy:
         ax.set_yscale("log")
@@ -88,8 +98,11 @@ def plot_activation(name_or_fn, z=None, ax=None, derivative=False):
     (such as ``"sigmoid"``) or a callable ``g``.  For a callable, ``g'`` is
     estimated with the central difference ``(g(z+h) - g(z-h)) / 2h``.
     """
+    z = np.linspace(-6, 6, 601) if z is None else v.array(z, "z", ndim=1)
+    v.flag(derivative, "derivative")
+    if not (isinstance(name_or_fn, str) or callable(name_or_fn)):
+        raise TypeError(f"name_or_fn must be an activation name or a function, got {name_or_fn!r}")
     ax = _axes(ax)
-    z = np.linspace(-6, 6, 601) if z is None else np.asarray(z, dtype=float)
     if isinstance(name_or_fn, str):
         from nnlib.activations import get_activation
         g, g_prime = get_activation(name_or_fn)
@@ -116,16 +129,18 @@ def plot_digits(X, y=None, predicted=None, n=16, ncols=8, fig=None):
     ``n`` image Axes; spare cells of the grid are hidden.
     """
     X = np.asarray(X)
-    if X.ndim == 1:
-        X = X[:, None]
-    n = min(n, X.shape[1])
-    ncols = max(1, min(ncols, n))
+    X = v.check_X(X[:, None] if X.ndim == 1 else X, 784)
+    n = min(v.integer(n, "n", 1), X.shape[1])
+    ncols = min(v.integer(ncols, "ncols", 1), n)
     nrows = -(-n // ncols)  # ceiling division
     if fig is None:
         fig = plt.figure(figsize=(1.2 * ncols, 1.4 * nrows))
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
-    y = None if y is None else np.asarray(y).ravel()
-    predicted = None if predicted is None else np.asarray(predicted).ravel()
+    y = None if y is None else v.labels(y, "y")
+    predicted = None if predicted is None else v.labels(predicted, "predicted")
+    for name, labels in (("y", y), ("predicted", predicted)):
+        if labels is not None and labels.size < n:
+            raise ValueError(f"{name} has {labels.size} labels for {n} images")
     for i, ax in enumerate(axes):
         ax.axis("off")
         if i >= n:
@@ -142,8 +157,12 @@ def plot_digits(X, y=None, predicted=None, n=16, ncols=8, fig=None):
 
 def plot_confusion_matrix(C, ax=None):
     """Show a confusion matrix (rows = true class, columns = prediction) with its counts."""
+    C = v.array(C, "C", ndim=2)
+    if C.shape[0] != C.shape[1] or (C < 0).any() or (C != np.round(C)).any():
+        raise ValueError(f"C must be a square matrix of counts (whole numbers >= 0), "
+                         f"got shape {C.shape}")
+    C = C.astype(np.int64)
     ax = _axes(ax, figsize=(6, 5))
-    C = np.asarray(C)
     k = C.shape[0]
     image = ax.imshow(C, cmap="Blues")
     threshold = C.max() / 2 if C.size else 0
@@ -165,8 +184,15 @@ def plot_probabilities(p, ax=None, true_label=None):
     The most probable class is highlighted; with ``true_label`` its bar is
     green when the prediction is right and red when it is wrong.
     """
+    p = v.array(p, "p", ndim=(1, 2))
+    if p.ndim == 2 and p.shape[1] != 1:
+        raise ValueError(f"p must be one probability vector, shape (C,) or (C, 1), got "
+                         f"{p.shape}; for column i of a (C, m) array pass A[:, i]")
+    v.probabilities(p, "p")
+    p = p.ravel()
+    if true_label is not None:
+        true_label = v.integer(true_label, "true_label", 0, len(p) - 1)
     ax = _axes(ax, figsize=(5, 3))
-    p = np.asarray(p, dtype=float).ravel()
     colors = ["lightgray"] * len(p)
     colors[int(p.argmax())] = "tab:blue" if true_label is None else "tab:red"
     if true_label is not None:

@@ -1,23 +1,13 @@
 """Sliders that work everywhere the book is read.
 
-A slider in this book is a small grid of parameter values and one figure per
-value. :func:`slider` draws every frame once, then the same output carries two
-views of it:
-
-* ``application/vnd.jupyter.widget-view+json`` -- a live ipywidgets slider for
-  Jupyter, Binder and Colab (moving it swaps in the frame for that value);
-* ``text/html`` -- a self-contained fallback: an ``<input type="range">``, the
-  frames as inline images and a few lines of JavaScript, so the static HTML
-  book can be dragged with no kernel and no network.
-
-Front ends pick the richest view they can show: a notebook shows the widget,
-the HTML book is configured (``nb_mime_priority_overrides``) to pick the
-fallback. Both show the very same images.
-
-Example::
+A slider is a small grid of parameter values and one figure per value.
+:func:`slider` draws every frame once; the same output then carries two views:
+a live ipywidgets slider (Jupyter, Binder, Colab) and a self-contained
+``text/html`` fallback (a range input, the frames inline, a few lines of
+JavaScript) that the HTML book picks (``nb_mime_priority_overrides``), so it
+can be dragged with no kernel and no network. Both show the same images::
 
     def draw(ax, w):
-        z = np.linspace(-6, 6, 200)
         ax.plot(z, sigmoid(w * z))
 
     slider(draw, w=np.linspace(-3, 3, 13))
@@ -29,6 +19,8 @@ import itertools
 import json
 
 import numpy as np
+
+from . import _validate as v
 
 __all__ = ["slider"]
 
@@ -154,11 +146,20 @@ def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
         raise TypeError(f"draw must be a function draw(ax, **values), got {type(draw).__name__}")
     if not grids:
         raise ValueError("give at least one slider, e.g. slider(draw, w=np.linspace(-3, 3, 13))")
+    if not (isinstance(figsize, (tuple, list)) and len(figsize) == 2):
+        raise TypeError(f"figsize must be (width, height) in inches, got {figsize!r}")
+    figsize = tuple(v.number(x, "figsize", low=0.5, high=40) for x in figsize)
+    dpi, ncols = v.integer(dpi, "dpi", 10, 600), v.integer(ncols, "ncols", 1, 12)
+    if initial is not None and not isinstance(initial, dict):
+        raise TypeError(f"initial must be a dict {{slider name: value}}, got {initial!r}")
     names = list(grids)
-    values = [list(grids[n]) for n in names]
-    for name, grid in zip(names, values):
-        if len(grid) < 2:
-            raise ValueError(f"slider {name!r} needs at least 2 values, got {len(grid)}")
+    values = []
+    for name in names:
+        if isinstance(grids[name], (str, bytes)) or not hasattr(grids[name], "__len__"):
+            raise TypeError(f"slider {name!r} needs a list of values, got {grids[name]!r}")
+        values.append(list(grids[name]))
+        if len(values[-1]) < 2:
+            raise ValueError(f"slider {name!r} needs at least 2 values, got {len(values[-1])}")
     count = int(np.prod([len(g) for g in values]))
     if count > MAX_FRAMES:
         raise ValueError(
@@ -170,8 +171,13 @@ def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
         raise ValueError(f"initial names {sorted(unknown)} are not sliders; sliders are {names}")
     start = []
     for name, grid in zip(names, values):
-        if name in initial:
-            start.append(int(np.argmin([abs(float(v) - float(initial[name])) for v in grid])))
+        if name in initial and all(isinstance(x, (int, float, np.number)) for x in grid):
+            target = v.number(initial[name], f"initial[{name!r}]")
+            start.append(int(np.argmin([abs(float(x) - target) for x in grid])))
+        elif name in initial:
+            if initial[name] not in grid:
+                raise ValueError(f"initial[{name!r}] = {initial[name]!r} is not one of its values")
+            start.append(grid.index(initial[name]))
         else:
             start.append(len(grid) // 2)
     frames = [

@@ -1,9 +1,21 @@
-"""Chapter 7 (Vectorization and broadcasting): a forward pass and the gradients
-of logistic regression over all m examples at once, with no loop over examples."""
+"""Chapter 7 (Vectorization and broadcasting): logistic regression over all m
+examples at once, then the whole model assembled from the reader's functions.
+
+Exercises: ``vectorized_forward``, ``propagate`` (cost and gradients, no loop
+over examples), ``optimize`` (gradient descent on (w, b), built on chapter 5's
+``gradient_descent``) and ``model``, the assignment built from
+``initialize_with_zeros`` and ``predict`` (chapter 3), ``propagate`` and
+``optimize``. One prediction: the shape broadcasting gives to (4,) + (4, 1).
+
+The references ``_propagate``, ``_optimize`` and ``_model`` are what
+``tests/test_chapter07.py`` compares with ``nnlib.NeuralNetwork.fit``.
+"""
 import numpy as np
 
 from ..activations import sigmoid
-from ._core import Exercise
+from ._core import Exercise, Question
+from .chapter03 import _initialize_with_zeros, _predict
+from .chapter05 import _gradient_descent
 
 _rng = np.random.default_rng(7)
 
@@ -70,82 +82,63 @@ check_vectorized_forward = Exercise(
 )
 
 
-# ---- vectorized_gradients(X, A, Y) -> (dw, db) ---------------------------------
+# ---- propagate(w, b, X, Y) -> (cost, dw, db) ---------------------------------
 
-def _vectorized_gradients(X, A, Y):
-    """dZ = A − Y, dw = (1/m) X dZᵀ of shape (n_x, 1), db = (1/m) Σ dZ, a number."""
+def _propagate(w, b, X, Y):
+    """Forward pass, cross-entropy cost and its gradients for all m examples.
+
+    cost = −(1/m) Σ [y log a + (1 − y) log(1 − a)] (a number),
+    dw = (1/m) X (A − Y)ᵀ of shape (n_x, 1), db = (1/m) Σ (A − Y) (a number).
+    """
     m = X.shape[1]
+    A = sigmoid(w.T @ X + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
     dZ = A - Y
-    return X @ dZ.T / m, float(np.sum(dZ) / m)
+    dw = X @ dZ.T / m
+    db = np.sum(dZ) / m
+    return float(cost), dw, float(db)
 
 
-def _grads_no_m(X, A, Y):
-    dZ = A - Y
-    return X @ dZ.T, float(np.sum(dZ))
+def _propagate_variant(cost_scale=1.0, grad_scale=1.0, sign=1.0, bias=True,
+                       dw_layout="column", db_layout="number", cost_layout="number"):
+    """The reference with one piece changed: a classic mistake as code."""
+    def wrong(w, b, X, Y):
+        m = X.shape[1]
+        A = sigmoid(w.T @ X + (b if bias else 0.0))
+        if cost_layout == "matrix":                 # Y log Aᵀ as matrix products: (1, 1)
+            cost = -(np.log(A) @ Y.T + np.log(1 - A) @ (1 - Y).T) / m
+        else:
+            cost = -cost_scale * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+            cost = float(cost)
+        dZ = sign * (A - Y)
+        dw = {"column": X @ dZ.T, "row": dZ @ X.T, "flat": X @ dZ[0]}[dw_layout]
+        db = {"number": float(np.sum(dZ)), "keepdims": np.sum(dZ, axis=1, keepdims=True),
+              "axis0": np.sum(dZ, axis=0)}[db_layout]
+        return cost, grad_scale * dw / m, grad_scale * db / m
+    return wrong
 
 
-def _grads_row(X, A, Y):
-    m = X.shape[1]
-    dZ = A - Y
-    return dZ @ X.T / m, float(np.sum(dZ) / m)           # (1, n_x): W's layout, not w's
-
-
-def _grads_sign(X, A, Y):
-    m = X.shape[1]
-    dZ = Y - A
-    return X @ dZ.T / m, float(np.sum(dZ) / m)
-
-
-def _grads_from_A(X, A, Y):
-    m = X.shape[1]
-    return X @ A.T / m, float(np.sum(A) / m)
-
-
-def _grads_db_axis(X, A, Y):
-    m = X.shape[1]
-    dZ = A - Y
-    return X @ dZ.T / m, np.sum(dZ, axis=0) / m          # (m,): one 'db' per example
-
-
-def _grads_db_array(X, A, Y):
-    m = X.shape[1]
-    dZ = A - Y
-    return X @ dZ.T / m, np.sum(dZ, axis=1, keepdims=True) / m   # (1, 1) array
-
-
-def _gradient_case(n_x, m):
+def _propagate_case(n_x, m, b):
+    w = _rng.normal(size=(n_x, 1))
     X = _rng.normal(size=(n_x, m))
-    A = _rng.uniform(0.05, 0.95, size=(1, m))
     Y = (_rng.uniform(size=(1, m)) < 0.5).astype(float)
     Y[0, :2] = [0.0, 1.0]                                # both classes present
-    return X, A, Y
+    return w, b, X, Y
 
 
-check_vectorized_gradients = Exercise(
-    "vectorized_gradients",
-    _vectorized_gradients,
-    cases=[_gradient_case(3, 6), _gradient_case(5, 4), _gradient_case(2, 9)],
+_PROPAGATE_CASES = [
+    _propagate_case(3, 6, 0.5),
+    _propagate_case(4, 5, -1.2),
+    _propagate_case(2, 9, 0.3),
+    (np.zeros((3, 1)), 0.0) + _propagate_case(3, 4, 0.0)[2:],   # the zero start
+]
+
+check_propagate = Exercise(
+    "propagate",
+    _propagate,
+    cases=_PROPAGATE_CASES,
     mistakes={
-        "no-1/m": (_grads_no_m,
-                   "your gradients are m times too large: the cost J is an average over the "
-                   "m examples, so its gradient is one too: dw = (1/m) X dZᵀ, db = (1/m) Σ dZ."),
-        "dw-row": (_grads_row,
-                   "dw has shape (1, n_x) but w has shape (n_x, 1), and a gradient always "
-                   "has the shape of its parameter. dZ @ X.T is the layout of a weight matrix "
-                   "W (one row per unit); for the column w use X @ dZ.T."),
-        "sign": (_grads_sign,
-                 "the signs are flipped: dZ = A − Y (prediction minus label), not Y − A. "
-                 "With the wrong sign, gradient descent would climb the cost."),
-        "from-A": (_grads_from_A,
-                   "you used A where the error dZ = A − Y belongs: the gradient depends on "
-                   "how far each prediction is from its label."),
-        "db-axis": (_grads_db_axis,
-                    "db should be one number, but yours has one entry per example: you summed "
-                    "dZ (shape (1, m)) down axis 0, which leaves the m entries alone. Sum all "
-                    "m entries: np.sum(dZ) / m."),
-        "db-array": (_grads_db_array,
-                     "the value of db is right but it is an array of shape (1, 1). Here b is a "
-                     "single number, so return a number: float(np.sum(dZ) / m). (nnlib's "
-                     "networks keep b1 as a (1, 1) array; this exercise follows the notes' scalar b.)"),
+        "cost-no-1/m": (_propagate_variant(cost_scale=X_m if (X_m := None) else 1.0)
+                        if False else None, ""),
     },
 )
