@@ -19,10 +19,10 @@ MAX_UNITS = 10**6       # units in one layer
 def dtype_arg(dtype, name="dtype"):
     """A ``dtype`` argument must be float32 or float64."""
     try:
-        dt = np.dtype(dtype)
+        dt = None if dtype is None else np.dtype(dtype)
     except TypeError:
         dt = None
-    if dt not in FLOATS:
+    if dt is None or dt not in FLOATS:
         raise TypeError(f"{name} must be np.float32 or np.float64, got {dtype!r}")
     return dt
 

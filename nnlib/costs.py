@@ -22,7 +22,7 @@ before any log, so a prediction of exactly 0 or 1 gives a large but finite cost.
 import numpy as np
 
 from ._validate import (array, check_binary_labels, check_one_hot, check_same_shape,
-                        probabilities)
+                        labels, probabilities)
 from .data import one_hot
 
 
@@ -47,7 +47,7 @@ def _pair_classes(Y_hat, Y):
     probabilities(Y_hat, "Y_hat")
     Y = array(Y, "Y", ndim=(1, 2))
     if Y.shape != Y_hat.shape and Y.size == Y_hat.shape[1] and (Y.ndim == 1 or Y.shape[0] == 1):
-        return Y_hat, one_hot(Y, Y_hat.shape[0], Y_hat.dtype)
+        return Y_hat, one_hot(labels(Y, "Y", Y_hat.shape[0]), Y_hat.shape[0], Y_hat.dtype)
     Y_hat, Y = _pair(Y_hat, Y)
     check_one_hot(Y)
     return Y_hat, Y

@@ -35,10 +35,11 @@ def confusion_matrix(y_true, y_pred, num_classes=None):
     """
     if num_classes is not None:
         num_classes = v.integer(num_classes, "num_classes", 1, 10**4)
-    y_true = v.labels(y_true, "y_true", num_classes)
-    y_pred = v.labels(y_pred, "y_pred", num_classes)
+    y_true, y_pred = v.labels(y_true, "y_true"), v.labels(y_pred, "y_pred")
     _check_same_length(y_true, y_pred)
-    if num_classes is None:
-        num_classes = int(max(y_true.max(), y_pred.max())) + 1
+    largest = int(max(y_true.max(), y_pred.max()))
+    if num_classes is not None and largest >= num_classes:
+        raise ValueError(f"num_classes={num_classes} is too small for labels up to {largest}")
+    num_classes = largest + 1 if num_classes is None else num_classes
     counts = np.bincount(y_true * num_classes + y_pred, minlength=num_classes * num_classes)
     return counts.reshape(num_classes, num_classes)

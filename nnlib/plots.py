@@ -128,7 +128,7 @@ def plot_digits(X, y=None, predicted=None, n=16, ncols=8, fig=None):
     given (in red when the prediction is wrong).  Returns the array of the
     ``n`` image Axes; spare cells of the grid are hidden.
     """
-    X = np.asarray(X)
+    X = v.array(X, "X", ndim=(1, 2))
     X = v.check_X(X[:, None] if X.ndim == 1 else X, 784)
     n = min(v.integer(n, "n", 1), X.shape[1])
     ncols = min(v.integer(ncols, "ncols", 1), n)

@@ -118,7 +118,7 @@ check_sigmoid = _StableExercise(
                    "division brings it back to 0. Take exp only of numbers <= 0: e^(-|z|). "
                    "Careful with np.where(cond, a, b): it computes BOTH a and b for every "
                    "element before choosing, so an exp that overflows in the branch you do "
-                   "not keep still overflows")),
+                   "not keep still overflows"),
     non_finite_hint=("some of your answers are nan or inf. For large |z| an exponential "
                      "overflowed to inf, and inf / inf is nan. Take np.exp only of numbers "
                      "that are never positive, such as -|z|."),
