@@ -113,7 +113,7 @@ def test_exercises_follow_the_conventions(path):
 
 def nbformat_cell(cell):
     import nbformat
-    return nbformat.from_dict(cell)
+    return nbformat.from_dict(dict(cell, source=_text(cell)))
 
 
 def test_learner_path_counts():

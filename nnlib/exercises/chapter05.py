@@ -142,6 +142,10 @@ class _Bowl:
         self.A, self.centre, self.lowest = np.asarray(A, float), np.asarray(centre, float), lowest
         self.start, self.original = start, start.copy()
 
+    def __repr__(self):
+        return (f"cost_and_gradient (a bowl, lowest cost {self.lowest} at "
+                f"{np.round(self.centre.ravel(), 3).tolist()})")
+
     def __call__(self, theta):
         d = (np.asarray(theta, dtype=float) - self.centre).ravel()
         cost = float(0.5 * d @ self.A @ d + self.lowest)
@@ -159,12 +163,12 @@ def _case(A, centre, start, lowest, learning_rate, epsilon, max_iter):
 _A2 = [[3.0, 1.0], [1.0, 1.0]]
 _A3 = [[2.0, 0.5, 0.0], [0.5, 1.0, 0.2], [0.0, 0.2, 0.6]]
 _GD_CASES = [
-    _case(_A2, [1.0, -2.0], [-1.0, 0.5], 0.1, 0.3, 1e-3, 200),    # stops on a short gradient
     _case(_A2, [1.0, -2.0], [-1.0, 0.5], 0.1, 0.3, 0.0, 5),       # epsilon 0: exactly 5 steps
+    _case(_A2, [1.0, -2.0], [-1.0, 0.5], 0.1, 0.3, 1e-3, 0),      # no budget: no step at all
+    _case(_A2, [0.5, 0.5], [2.0, -1.0], 0.1, 0.8, 1e-6, 6),       # too large a rate: grows
+    _case(_A2, [1.0, -2.0], [-1.0, 0.5], 0.1, 0.3, 1e-3, 80),     # stops on a short gradient
     _case(_A3, [[2.0], [1.0], [1.5]], [[-1.0], [-2.0], [-1.0]],   # a column; every slope
           0.0, 0.5, 1e-2, 60),                                    # negative at the start
-    _case(_A2, [0.5, 0.5], [2.0, -1.0], 0.1, 0.8, 1e-6, 6),       # too large a rate: grows
-    _case(_A2, [1.0, -2.0], [-1.0, 0.5], 0.1, 0.3, 1e-3, 0),      # no budget: no step at all
 ]
 
 
