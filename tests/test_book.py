@@ -91,7 +91,7 @@ def test_exercises_follow_the_conventions(path):
         assert predictions, "at least one prediction checked before its experiment"
     for c in exercises:
         for name in nb._checkers(nbformat_cell(c)):
-            assert re.search(rf"^{name} = check_{name}\({name}\)", _text(c), re.M), (
+            assert re.search(rf"^{name} = check_{name}\(\s*{name}\s*\)", _text(c), re.M), (
                 f"an exercise cell keeps the function it gets back: "
                 f"`{name} = check_{name}({name})`")
     for c in solutions:
