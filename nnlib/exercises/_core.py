@@ -117,6 +117,12 @@ class Exercise:
         For exercises about numerical stability: what to tell a reader whose
         answer holds NaN or inf and matches no known mistake. NumPy's overflow
         warnings are then silenced too, since the hint explains them.
+    overflow_hint : str, optional
+        For exercises about numerical stability: once the answers are right,
+        the reader's function runs again with NumPy's overflow, divide and
+        invalid warnings turned into errors, and an error there is reported as
+        the mistake "overflow" with this hint (right values reached through an
+        overflow, e.g. 1 / (1 + e^1000) = 0.0, cannot be one of ``mistakes``).
     builds_on : tuple of str, optional
         The names of the reader's earlier functions this one calls (an
         assignment assembled from them); documentation, counted by
@@ -124,11 +130,11 @@ class Exercise:
     """
 
     def __init__(self, name, reference, cases, mistakes=None, rtol=1e-6, atol=1e-9,
-                 non_finite_hint=None, builds_on=()):
+                 non_finite_hint=None, overflow_hint=None, builds_on=()):
         self.name, self.reference, self.cases = name, reference, list(cases)
         self.mistakes = dict(mistakes or {})
         self.rtol, self.atol = rtol, atol
-        self.non_finite_hint = non_finite_hint
+        self.non_finite_hint, self.overflow_hint = non_finite_hint, overflow_hint
         self.builds_on = tuple(builds_on)
 
     def _answers(self, fn, quiet=False):
@@ -152,7 +158,7 @@ class Exercise:
             return Outcome(False, f"{self.name} raised {type(exc).__name__}: {exc}", "error")
         expected = self._answers(self.reference)
         if all(same(a, e, self.rtol, self.atol) for a, e in zip(answers, expected)):
-            return Outcome(True, PASSED)
+            return self._overflow_check(fn)
         for key, (wrong, hint) in self.mistakes.items():
             try:
                 wrong_answers = self._answers(wrong, quiet=True)   # may overflow on purpose
@@ -170,6 +176,17 @@ class Exercise:
                                       f"  expected {_describe(e)}\n  but got  {_describe(a)}",
                                "wrong")
         raise AssertionError("unreachable: some answer differed")
+
+    def _overflow_check(self, fn):
+        """Right answers; with ``overflow_hint``, also reached without an overflow?"""
+        if self.overflow_hint:
+            try:
+                with np.errstate(over="raise", divide="raise", invalid="raise"):
+                    self._answers(fn)
+            except FloatingPointError as err:
+                return Outcome(False, f"Not yet: {self.overflow_hint} (NumPy: {err}.)",
+                               "overflow")
+        return Outcome(True, PASSED)
 
     def __call__(self, fn):
         """Check the reader's function, print the verdict, return the function to use.
