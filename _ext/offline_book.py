@@ -10,7 +10,16 @@ myst-nb attaches the ipywidgets JavaScript (about 3.6 MB, served from
 ever created a widget. Our sliders render their static fallback in HTML, so a
 page only needs that JavaScript when it really shows a widget view; on all
 other pages this extension drops the scripts and the state.
+
+In the PDF (the LaTeX builder), the landing page's sections come before
+chapter 0 and would be numbered as chapters 1-4, shifting every chapter's
+number. This extension makes them unnumbered front matter and starts the
+chapter counter so that the first chapter of the table of contents is
+Chapter 0, as in the HTML book.
 """
+import pathlib
+import re
+
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -36,7 +45,24 @@ def drop_unused_scripts(app, pagename, templatename, context, doctree):
     ]
 
 
+def number_chapters_like_the_web_book(app, exception):
+    """Edit the written .tex before it is compiled: intro unnumbered, chapter 0 first."""
+    if exception or app.builder.name != "latex":
+        return
+    first = app.env.toctree_includes[app.config.root_doc][0]
+    for document in app.config.latex_documents:
+        tex = pathlib.Path(app.outdir, document[1])
+        text = tex.read_text(encoding="utf-8")
+        start = text.index(r"\label{\detokenize{%s::doc}}" % first)
+        start = text.rindex(r"\chapter{", 0, start)
+        intro = re.sub(r"\\chapter\{([^}]*)\}",
+                       lambda m: r"\chapter*{%s}\addcontentsline{toc}{chapter}{%s}"
+                       % (m.group(1), m.group(1)), text[:start])
+        tex.write_text(intro + "\\setcounter{chapter}{-1}\n" + text[start:], encoding="utf-8")
+
+
 def setup(app):
+    app.connect("build-finished", number_chapters_like_the_web_book)
     # after myst-nb has added its per-page scripts (default priority 500)
     app.connect("html-page-context", drop_unused_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

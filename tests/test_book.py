@@ -160,3 +160,14 @@ def test_library_stays_small():
     lines = [line for path in sorted((ROOT / "nnlib").glob("*.py"))
              for line in path.read_text().splitlines() if line.strip()]
     assert len(lines) <= 1500, f"nnlib/*.py has {len(lines)} non-blank lines (at most 1500)"
+
+
+def test_no_code_line_is_longer_than_79_characters():
+    long_lines = {}
+    for path in CHAPTERS:
+        for cell in _cells(path):
+            if cell["cell_type"] == "code":
+                for line in "".join(cell["source"]).splitlines():
+                    if len(line) > 79:
+                        long_lines.setdefault(path.name, []).append(line)
+    assert long_lines == {}

@@ -8,6 +8,10 @@ run [chapters...]    executes chapters in place, top to bottom in a fresh kernel
                      their outputs; prints each run time.
 count                counts the checked exercises, the multi-step ones, the
                      predictions and the assignments, chapter by chapter.
+pdf                  builds the whole book as one PDF, _build/book.pdf (and a copy
+                     in _build/html when the HTML book is there, which links to
+                     it), from the chapters' saved outputs -- the outputs nbval
+                     proves the chapters reproduce. Needs XeLaTeX (see README).
 student OUT [--no-build]
                      the edition without solutions, for instructors: writes the
                      book's sources into OUT with every solution cell removed
@@ -40,14 +44,25 @@ SETUP_TAGS = ["remove-cell", "setup"]
 
 
 def setup_source():
-    """The first cell of every chapter: install nnlib where it is missing (Colab)."""
+    """The first cell of every chapter: install nnlib where it is missing (Colab).
+    Lines stay within 79 characters, however long the repository URL is."""
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
-    url = f"git+{repo['url']}@{repo.get('branch', 'main')}"
+    spec = f"nnlib @ git+{repo['url']}@{repo.get('branch', 'main')}"
+    pieces = [spec[i:i + 60] for i in range(0, len(spec), 60)]
+    quoted = "\n".join(f'        "{p}"' for p in pieces)
     return (
-        "# Set-up for Colab and other fresh environments: install nnlib if it is missing.\n"
-        "import importlib.util, subprocess, sys\n"
+        "# Set-up for Colab and other fresh environments:\n"
+        "# install nnlib if it is missing.\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
         "if importlib.util.find_spec(\"nnlib\") is None:\n"
-        f"    subprocess.check_call([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", \"nnlib @ {url}\"])"
+        "    package = (\n"
+        f"{quoted}\n"
+        "    )\n"
+        "    subprocess.check_call(\n"
+        "        [sys.executable, \"-m\", \"pip\", \"install\", \"-q\", package])"
     )
 
 
@@ -159,9 +174,34 @@ def student(out, build=True):
     return out
 
 
+def pdf():
+    """Build _build/book.pdf with Jupyter Book's pdflatex builder (XeLaTeX)."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    config["execute"]["execute_notebooks"] = "off"       # the saved, tested outputs
+    temporary = ROOT / "_pdf_config.yml"                 # beside _config.yml: same paths
+    temporary.write_text(yaml.safe_dump(config, sort_keys=False))
+    try:
+        subprocess.run(["jupyter-book", "build", str(ROOT), "--builder", "pdflatex",
+                        "--config", str(temporary), "--path-output",
+                        str(ROOT / "_build" / "pdf")], check=True)
+    finally:
+        temporary.unlink()
+    target = config["latex"]["latex_documents"]["targetname"].replace(".tex", ".pdf")
+    built = ROOT / "_build" / "pdf" / "_build" / "latex" / target
+    shutil.copy2(built, ROOT / "_build" / "book.pdf")
+    if (ROOT / "_build" / "html").is_dir():
+        shutil.copy2(built, ROOT / "_build" / "html" / "book.pdf")
+    return ROOT / "_build" / "book.pdf"
+
+
 def main(argv):
-    if not argv or argv[0] not in {"sync", "run", "count", "student"}:
+    if not argv or argv[0] not in {"sync", "run", "count", "student", "pdf"}:
         sys.exit(__doc__)
+    if argv[0] == "pdf":
+        start = time.perf_counter()
+        path = pdf()
+        print(f"{path} built in {time.perf_counter() - start:.0f} s")
+        return
     if argv[0] == "student":
         if len(argv) < 2:
             sys.exit(__doc__)
