@@ -152,48 +152,78 @@ def test_chapter_sliders_move_and_launch_buttons_exist(site, browser, path):
 AXE = ROOT / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
 GENERIC_ALT = re.compile(r"^$|^[0-9a-f]{16,}(\.png)?$|^figure for the slider value$|^image$",
                          re.I)
+SERIOUS = """async () => {
+    const r = await axe.run(document, {resultTypes: ['violations']});
+    return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+                       .map(v => v.id + ' (' + v.nodes.length + ')');
+}"""
 
 
-def _axe_source():
+def _lightness(png):
+    import io
+
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(png)).convert("L")
+    return sum(shot.getdata()) / (255 * shot.width * shot.height)
+
+
+@pytest.fixture(scope="module")
+def reports(site, browser):
+    """Each page visited once: axe in light and in dark mode, alt texts, figure
+    lightness in dark mode, and the page width on a 390 px phone."""
     if not AXE.exists():
         _unavailable("axe-core is not installed (npm install --no-save --prefix .axe axe-core@4)")
-    return AXE.read_text()
+    source, found = AXE.read_text(), {}
+    for path in _pages():
+        page = browser.new_page(color_scheme="light")
+        page.goto(f"{site}/{path}", wait_until="networkidle")
+        page.add_script_tag(content=source)
+        report = {"light": page.evaluate(SERIOUS),
+                  "alts": page.eval_on_selector_all(".bd-content img", "es => es.map(e => e.alt)"),
+                  "frames": page.eval_on_selector_all(
+                      ".nnlib-slider", "es => es.map(e => [e.querySelector('img').alt, "
+                      "Array.from(e.querySelectorAll('output')).map(o => o.textContent)])")}
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+        report["dark"] = page.evaluate(SERIOUS)
+        figures = page.locator(".bd-content .cell_output img, .bd-content img.nnlib-frame")
+        report["lightness"] = []
+        for i in range(figures.count()):
+            figures.nth(i).scroll_into_view_if_needed()
+            report["lightness"].append(_lightness(figures.nth(i).screenshot()))
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(200)
+        report["width"] = page.evaluate("document.documentElement.scrollWidth")
+        page.close()
+        found[path] = report
+    return found
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_axe_finds_no_serious_violation(site, browser, mode):
-    source, found = _axe_source(), {}
-    for path in _pages():
-        page = browser.new_page(color_scheme=mode)
-        page.goto(f"{site}/{path}", wait_until="networkidle")
-        assert page.evaluate("document.documentElement.dataset.theme") == mode
-        page.add_script_tag(content=source)
-        result = page.evaluate("""async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
-                               .map(v => v.id + ' (' + v.nodes.length + ')');
-        }""")
-        page.close()
-        if result:
-            found[path] = result
-    assert found == {}
+def test_axe_finds_no_serious_violation(reports, mode):
+    assert {path: r[mode] for path, r in reports.items() if r[mode]} == {}
 
 
-def test_every_figure_has_meaningful_alt_text(site, browser):
+def test_every_figure_has_meaningful_alt_text(reports):
     missing = {}
-    for path in _chapter_pages():
-        page = browser.new_page()
-        page.goto(f"{site}/{path}", wait_until="networkidle")
-        alts = page.eval_on_selector_all(".bd-content img", "els => els.map(e => e.alt)")
-        frames = page.eval_on_selector_all(
-            ".nnlib-slider", "els => els.map(e => [e.querySelector('img').alt, "
-            "Array.from(e.querySelectorAll('output')).map(o => o.textContent)])")
-        page.close()
-        bad = [a for a in alts if GENERIC_ALT.match(a.strip())]
-        bad += [alt for alt, values in frames if not all(v in alt for v in values)]
+    for path, r in reports.items():
+        bad = [a for a in r["alts"] if GENERIC_ALT.match(a.strip())]
+        bad += [alt for alt, values in r["frames"] if not all(v in alt for v in values)]
         if bad:
             missing[path] = bad
     assert missing == {}, "figures without alt text saying what they show"
+
+
+def test_figures_are_dark_in_dark_mode(reports):
+    """No bright white card: every figure's rendered mean lightness is below one half."""
+    bright = {path: [round(x, 2) for x in r["lightness"] if x > 0.5]
+              for path, r in reports.items()}
+    assert {path: b for path, b in bright.items() if b} == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(reports):
+    assert {path: r["width"] for path, r in reports.items() if r["width"] > 390} == {}
 
 
 def test_slider_frames_name_their_values_after_a_move(site, browser):
@@ -206,38 +236,3 @@ def test_slider_frames_name_their_values_after_a_move(site, browser):
     value = box.locator("output").first.text_content()
     page.close()
     assert value in alt
-
-
-def test_figures_are_dark_in_dark_mode(site, browser):
-    """No bright white card: every figure's rendered mean lightness is below one half."""
-    import io
-
-    from PIL import Image
-
-    bright = {}
-    for path in _chapter_pages():
-        page = browser.new_page(color_scheme="dark")
-        page.goto(f"{site}/{path}", wait_until="networkidle")
-        images = page.locator(".bd-content .cell_output img, .bd-content img.nnlib-frame")
-        for i in range(images.count()):
-            image = images.nth(i)
-            image.scroll_into_view_if_needed()
-            shot = Image.open(io.BytesIO(image.screenshot())).convert("L")
-            lightness = sum(shot.getdata()) / (255 * shot.width * shot.height)
-            if lightness > 0.5:
-                bright.setdefault(path, []).append(round(lightness, 2))
-        page.close()
-    assert bright == {}
-
-
-def test_no_page_scrolls_sideways_on_a_phone(site, browser):
-    wide = {}
-    for path in _pages():
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.goto(f"{site}/{path}", wait_until="networkidle")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        page.close()
-        if width > 390:
-            wide[path] = width
-    assert wide == {}
-

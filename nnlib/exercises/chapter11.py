@@ -322,39 +322,40 @@ check_batches_per_epoch = Question(
 # each measured by the forward pass just before that batch's update; momentum
 # v = β v + (1 − β) dW, W = W − α v, with v kept from one epoch to the next.
 
-def _mini_batch_model(X, Y, layer_dims, activations, learning_rate, num_epochs,
-                      batch_size, beta=0.0, seed=0, shuffle_seed=0, *,
-                      _same_order=False, _reset_velocity=False, _no_damping=False,
-                      _last_cost=False, _plain_step=False):
-    """The reference (keyword-only flags: the classic mistakes, for the checker)."""
+def _train(X, Y, layer_dims, activations, learning_rate, num_epochs, batch_size, beta,
+           seed, shuffle_seed, same_order=False, reset_velocity=False, no_damping=False,
+           last_cost=False, plain_step=False):
+    """The loop; each flag turns on one classic mistake (for the checker)."""
     parameters = {k: p.astype(X.dtype)
                   for k, p in _initialize_parameters_deep(layer_dims, seed).items()}
     velocity = {"d" + k: np.zeros_like(p) for k, p in parameters.items()}
     rng = np.random.default_rng(shuffle_seed)
-    first = _random_mini_batches(X, Y, batch_size, rng) if _same_order else None
+    first = _random_mini_batches(X, Y, batch_size, rng) if same_order else None
     costs = []
     for _ in range(num_epochs):
-        if _reset_velocity:
+        if reset_velocity:
             velocity = {k: np.zeros_like(v) for k, v in velocity.items()}
         batch_costs = []
         for X_batch, Y_batch in first or _random_mini_batches(X, Y, batch_size, rng):
             AL, caches = _L_model_forward(X_batch, parameters, activations)
             batch_costs.append(categorical_cross_entropy(AL, Y_batch))
             grads = _L_model_backward(AL, Y_batch, caches, activations)
-            damping = 1.0 if _no_damping else 1 - beta
+            damping = 1.0 if no_damping else 1 - beta
             velocity = {k: beta * velocity[k] + damping * grads[k] for k in grads}
-            step = grads if _plain_step else velocity
+            step = grads if plain_step else velocity
             parameters = _update_parameters(parameters, step, learning_rate)
-        costs.append(float(batch_costs[-1] if _last_cost else np.mean(batch_costs)))
+        costs.append(float(batch_costs[-1] if last_cost else np.mean(batch_costs)))
     return parameters, costs
 
 
-def _model_reference(*args):
-    return _mini_batch_model(*args)
+def _mini_batch_model(X, Y, layer_dims, activations, learning_rate, num_epochs,
+                      batch_size, beta=0.0, seed=0, shuffle_seed=0):
+    return _train(X, Y, layer_dims, activations, learning_rate, num_epochs, batch_size,
+                  beta, seed, shuffle_seed)
 
 
 def _model_mistake(**flag):
-    return lambda *args: _mini_batch_model(*args, **flag)
+    return lambda *args: _train(*args, **flag)
 
 
 def _model_case(sizes, activations, m, lr, epochs, batch_size, beta, seed):
@@ -366,35 +367,35 @@ def _model_case(sizes, activations, m, lr, epochs, batch_size, beta, seed):
 
 check_mini_batch_model = Exercise(
     "mini_batch_model",
-    _model_reference,
+    _mini_batch_model,
     cases=[_model_case([4, 5, 3], ["relu", "softmax"], 10, 0.5, 3, 4, 0.9, 0),
            _model_case([3, 4, 4, 3], ["relu", "relu", "softmax"], 7, 0.3, 2, 3, 0.0, 1),
            _model_case([2, 3, 4], ["tanh", "softmax"], 9, 1.0, 3, 9, 0.5, 2)],
     mistakes={
         "same-order-every-epoch": (
-            _model_mistake(_same_order=True),
+            _model_mistake(same_order=True),
             "every epoch sees the same batches in the same order: no reshuffle between "
             "epochs. Create the generator once, before the epochs, and call "
             "random_mini_batches(X, Y, batch_size, rng) at the start of EVERY epoch "
             "(not once before the loop, and not with a new default_rng(shuffle_seed) "
             "each epoch)."),
         "velocity-reset": (
-            _model_mistake(_reset_velocity=True),
+            _model_mistake(reset_velocity=True),
             "your velocity starts from zero again in every epoch. Momentum is one "
             "running average over all the steps: set v = 0 once, before the first "
             "epoch, and carry it on."),
         "no-1-beta": (
-            _model_mistake(_no_damping=True),
+            _model_mistake(no_damping=True),
             "your velocity is v = β v + dW, without the (1 − β). This book averages the "
             "gradients, v = β v + (1 − β) dW, as nnlib's fit does (then the same α means "
             "the same step size with or without momentum)."),
         "plain-step": (
-            _model_mistake(_plain_step=True),
+            _model_mistake(plain_step=True),
             "with momentum your parameters still move by α·dW: the velocity is computed "
             "but not used. Step with it: W = W − α v (pass the velocity to "
             "update_parameters in place of the gradients)."),
         "last-batch-cost": (
-            _model_mistake(_last_cost=True),
+            _model_mistake(last_cost=True),
             "your cost of an epoch is the cost of its last batch only. Record the mean "
             "of all the batch costs of the epoch, each measured just before its update."),
     },

@@ -1,9 +1,9 @@
-"""Chapter 12 (The whole recipe): inference with a trained network, and reading an experiment."""
+"""Chapter 12 (The whole recipe): inference, choosing a learning rate, and a regression network."""
 import numpy as np
 
 from ..activations import relu, sigmoid
 from ..init import initialize_parameters
-from ._core import Exercise
+from ._core import Exercise, Question
 
 
 # ---- Exercise 1: infer(params, X) -------------------------------------------------------
@@ -101,4 +101,127 @@ check_best_learning_rate = Exercise(
                         "you compared the costs after the first epoch. Judge each run by where it "
                         "ends: the last entry, results[rate][-1]."),
     },
+)
+
+
+# ---- Exercise: standardize(X_fit, X) ----------------------------------------------------
+# Scale every feature (row) of X with the mean and standard deviation that the same
+# feature has in X_fit (the training data): (X - mean) / std, per row.
+
+def _standardize(X_fit, X):
+    mean = X_fit.mean(axis=1, keepdims=True)
+    std = X_fit.std(axis=1, keepdims=True)
+    return (X - mean) / std
+
+
+def _standardize_case(n, m, seed):
+    rng = np.random.default_rng(seed)
+    scales = np.array([[40.0], [2.0], [0.2]])[:n]
+    offsets = np.array([[30.0], [7.0], [0.7]])[:n]
+    X_fit = offsets + scales * rng.standard_normal((n, m))
+    X = offsets + 1.5 * scales * rng.standard_normal((n, m))
+    return X_fit, X
+
+
+check_standardize = Exercise(
+    "standardize",
+    _standardize,
+    cases=[_standardize_case(3, 8, 0), _standardize_case(2, 5, 1), _standardize_case(3, 6, 2)],
+    mistakes={
+        "own-statistics": (lambda X_fit, X: _standardize(X, X),
+                           "you used the mean and spread of X itself. New data must be scaled "
+                           "exactly as the training data were, with the training data's "
+                           "statistics: the mean and std of X_fit. (For one new student alone "
+                           "the std would even be 0.)"),
+        "wrong-axis": (lambda X_fit, X: (X - X_fit.mean(axis=0, keepdims=True))
+                       / X_fit.std(axis=0, keepdims=True),
+                       "you took the mean and std down each column (axis=0), over the features "
+                       "of one example. Each FEATURE needs its own scale: the statistics run "
+                       "along each row, over the examples (axis=1, keepdims=True)."),
+        "centred-only": (lambda X_fit, X: X - X_fit.mean(axis=1, keepdims=True),
+                         "you subtracted the mean but did not divide by the standard "
+                         "deviation: hours up to 115 still dwarf a quiz fraction below 1."),
+        "variance": (lambda X_fit, X: (X - X_fit.mean(axis=1, keepdims=True))
+                     / X_fit.var(axis=1, keepdims=True),
+                     "you divided by the variance, the SQUARE of the standard deviation. "
+                     "Divide by the standard deviation, X_fit.std(axis=1, keepdims=True)."),
+        "min-max": (lambda X_fit, X: (X - X_fit.min(axis=1, keepdims=True))
+                    / np.ptp(X_fit, axis=1, keepdims=True),
+                    "you scaled to the range [0, 1] with the min and max (min-max scaling). "
+                    "Standardising means mean 0 and standard deviation 1: (X − mean) / std."),
+    },
+)
+
+
+# ---- Exercise: predict_exam(params, X_fit, X_new) -----------------------------------------
+# Inference with a trained regression network: standardise X_new with the statistics of
+# X_fit, then the forward pass, tanh hidden layers and a LINEAR output. Returns ŷ (1, m).
+
+def _regression_forward(params, X, hidden=np.tanh, output=lambda Z: Z):
+    L = len(params) // 2
+    A = X
+    for l in range(1, L + 1):
+        Z = params[f"W{l}"] @ A + params[f"b{l}"]
+        A = output(Z) if l == L else hidden(Z)
+    return A
+
+
+def _predict_exam(params, X_fit, X_new):
+    return _regression_forward(params, _standardize(X_fit, X_new))
+
+
+def _predict_case(sizes, m_new, seed):
+    params = initialize_parameters(sizes, "he", seed=seed)
+    params[f"b{len(sizes) - 1}"] += 0.75           # outputs around an exam score of 75%
+    X_fit, X_new = _standardize_case(sizes[0], 8, seed + 10)
+    return params, X_fit, X_new[:, :m_new]
+
+
+check_predict_exam = Exercise(
+    "predict_exam",
+    _predict_exam,
+    cases=[_predict_case([3, 4, 1], 3, 0), _predict_case([3, 5, 3, 1], 2, 1),
+           _predict_case([2, 4, 1], 4, 2)],
+    mistakes={
+        "threshold": (lambda p, X_fit, X: (_predict_exam(p, X_fit, X) >= 0.5).astype(int),
+                      "you turned the prediction into a 0/1 label with a threshold. That is "
+                      "the decision of a classifier; a regression network's output IS the "
+                      "prediction, here an exam score."),
+        "sigmoid-output": (lambda p, X_fit, X: _regression_forward(
+                               p, _standardize(X_fit, X), output=sigmoid),
+                           "you put a sigmoid on the output. The network was trained with a "
+                           "LINEAR output unit, ŷ = z[L], and inference must run the same "
+                           "forward pass."),
+        "raw-inputs": (lambda p, X_fit, X: _regression_forward(p, X),
+                       "you fed the raw inputs (hours, sleep, quiz) to the network. It was "
+                       "trained on standardised features, so new inputs must be standardised "
+                       "the same way first: standardize(X_fit, X_new)."),
+        "own-statistics": (lambda p, X_fit, X: _regression_forward(p, _standardize(X, X)),
+                           "you standardised the new students with their OWN mean and std. "
+                           "Use the training data's statistics, standardize(X_fit, X_new): "
+                           "for a single new student, its own std would be 0."),
+        "relu-hidden": (lambda p, X_fit, X: _regression_forward(
+                            p, _standardize(X_fit, X), hidden=relu),
+                        "you used ReLU in the hidden layers; this network was trained with "
+                        "tanh there. Inference must repeat the training forward pass exactly."),
+    },
+    builds_on=("standardize",),
+)
+
+
+# ---- Prediction: the left-out error ------------------------------------------------------
+
+check_left_out_error = Question(
+    "how the left-out error compares (a, b or c)",
+    "c",
+    wrong={
+        "a": "that would be true if the network had learned a rule that carries over to new "
+             "students. With 21 parameters for 8 students it can fit the table exactly "
+             "without learning one: its fitted error says nothing about a new student.",
+        "b": "a reasonable guess, but the network does worse still: fitted exactly to 7 "
+             "students, its curve swings far off between them, and a new student can land "
+             "anywhere on it.",
+    },
+    why="With 8 examples and 21 parameters the network memorises the table; on a student it "
+        "never saw it does worse than always guessing the mean score.",
 )
