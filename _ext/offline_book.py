@@ -11,6 +11,14 @@ ever created a widget. Our sliders render their static fallback in HTML, so a
 page only needs that JavaScript when it really shows a widget view; on all
 other pages this extension drops the scripts and the state.
 
+Accessibility (axe-core's label-content-name-mismatch): the theme's search
+buttons and sphinx-togglebutton's "Show code cell source" toggles carry an
+aria-label that differs from their visible text, so a speech-input user
+saying what they see would not reach them; the colour-mode button's icons
+carry titles that read as its content. After the build this extension drops
+those aria-labels (the visible text is then the name) and hides the icons
+from assistive technology (the button keeps its aria-label).
+
 In the PDF (the LaTeX builder), the landing page's sections come before
 chapter 0 and would be numbered as chapters 1-4, shifting every chapter's
 number. This extension makes them unnumbered front matter and starts the
@@ -61,7 +69,27 @@ def number_chapters_like_the_web_book(app, exception):
         tex.write_text(intro + "\\setcounter{chapter}{-1}\n" + text[start:], encoding="utf-8")
 
 
+ACCESSIBLE_NAMES = [
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),
+    ('title="Search" aria-label="Search" ', 'title="Search" '),
+    ('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch '),
+]
+
+
+def name_controls_by_their_visible_text(app, exception):
+    """Rewrite the written pages: see ACCESSIBLE_NAMES (HTML builder only)."""
+    if exception or app.builder.format != "html":
+        return
+    for page in pathlib.Path(app.outdir).rglob("*.html"):
+        text = original = page.read_text(encoding="utf-8")
+        for old, new in ACCESSIBLE_NAMES:
+            text = text.replace(old, new)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+
+
 def setup(app):
+    app.connect("build-finished", name_controls_by_their_visible_text)
     app.connect("build-finished", number_chapters_like_the_web_book)
     # after myst-nb has added its per-page scripts (default priority 500)
     app.connect("html-page-context", drop_unused_scripts, priority=900)
