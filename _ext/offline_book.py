@@ -16,8 +16,9 @@ buttons and sphinx-togglebutton's "Show code cell source" toggles carry an
 aria-label that differs from their visible text, so a speech-input user
 saying what they see would not reach them; the colour-mode button's icons
 carry titles that read as its content. After the build this extension drops
-those aria-labels (the visible text is then the name) and hides the icons
-from assistive technology (the button keeps its aria-label).
+those aria-labels (the visible text is then the name) and the icons' titles,
+and hides the icons from assistive technology (the button keeps its
+aria-label).
 
 In the PDF (the LaTeX builder), the landing page's sections come before
 chapter 0 and would be numbered as chapters 1-4, shifting every chapter's
@@ -69,10 +70,11 @@ def number_chapters_like_the_web_book(app, exception):
         tex.write_text(intro + "\\setcounter{chapter}{-1}\n" + text[start:], encoding="utf-8")
 
 
-ACCESSIBLE_NAMES = [
-    ('<summary aria-label="Toggle hidden content">', "<summary>"),
-    ('title="Search" aria-label="Search" ', 'title="Search" '),
-    ('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch '),
+ACCESSIBLE_NAMES = [   # (pattern, replacement)
+    (r'<summary aria-label="Toggle hidden content">', "<summary>"),
+    (r'title="Search" aria-label="Search" ', 'title="Search" '),
+    # Font Awesome turns each icon's title into an SVG <title>, read as the button's text
+    (r'<i (?:aria-hidden="true" )?(class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"', r'<i aria-hidden="true" \1'),
 ]
 
 
@@ -82,8 +84,8 @@ def name_controls_by_their_visible_text(app, exception):
         return
     for page in pathlib.Path(app.outdir).rglob("*.html"):
         text = original = page.read_text(encoding="utf-8")
-        for old, new in ACCESSIBLE_NAMES:
-            text = text.replace(old, new)
+        for pattern, replacement in ACCESSIBLE_NAMES:
+            text = re.sub(pattern, replacement, text)
         if text != original:
             page.write_text(text, encoding="utf-8")
 
