@@ -126,13 +126,9 @@ def activation(name, valid, arg="activation"):
 
 def activation_list(names, count, valid, arg="activations"):
     """One activation name per layer, as a list (a lone string is refused)."""
-    if isinstance(names, str):
+    if not isinstance(names, (list, tuple)):
         raise TypeError(f"{arg} must be a list with one name per layer, e.g. "
-                        f"{['relu'] * (count - 1) + ['sigmoid']}, not the string {names!r}")
-    try:
-        names = list(names)
-    except TypeError:
-        raise TypeError(f"{arg} must be a list of activation names, got {names!r}") from None
+                        f"{['relu'] * (count - 1) + ['sigmoid']}, not {names!r}")
     if len(names) != count:
         raise ValueError(f"{arg}: need one activation per layer after the input, {count} in "
                          f"all, got {len(names)}")
@@ -142,14 +138,11 @@ def activation_list(names, count, valid, arg="activations"):
 def labels(y, name, num_classes=None):
     """Class labels of shape (m,) or (1, m) as int64 (m,): whole numbers >= 0."""
     arr = array(y, name, ndim=(1, 2))
-    if arr.ndim == 2:
-        if arr.shape[0] != 1:
-            hint = (" a column (k, 1) looks like one example's one-hot or probability "
-                    "vector" if arr.shape[1] == 1 else " (C, m) looks like one-hot or "
-                    "probability columns")
-            raise ValueError(f"{name} must be labels of shape (m,) or (1, m), got {arr.shape}:"
-                             f"{hint}; use .argmax(axis=0) to get labels")
-        arr = arr[0]
+    if arr.ndim == 2 and arr.shape[0] != 1:
+        raise ValueError(f"{name} must be labels of shape (m,) or (1, m), got {arr.shape}, "
+                         "which looks like one-hot or probability columns (C, m) (or one "
+                         "example's, (C, 1)); use .argmax(axis=0) to get labels")
+    arr = arr.ravel()
     if np.any(arr != np.round(arr)):
         raise ValueError(f"{name} must hold class labels (integers 0..C-1); these look like "
                          "probabilities: turn them into labels first, e.g. (A >= 0.5)")
@@ -158,8 +151,7 @@ def labels(y, name, num_classes=None):
         raise ValueError(f"{name}: class labels must be in {span}, found values from "
                          f"{int(arr.min())} to {int(arr.max())}")
     if arr.max() >= MAX_CLASSES:
-        raise ValueError(f"{name}: a label of {int(arr.max())} would need more than "
-                         f"{MAX_CLASSES:,} classes")
+        raise ValueError(f"{name}: a label of {int(arr.max())} needs over {MAX_CLASSES:,} classes")
     return arr.astype(np.int64)
 
 

@@ -93,14 +93,11 @@ def read_idx(path_or_bytes, name=None):
 
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_DTYPES:
         raise CorruptFileError(f"{name}: not an IDX file (bad magic number {raw[:4].hex()!r})")
-    dtype = np.dtype(_IDX_DTYPES[raw[2]])
-    ndim = raw[3]
-    header_len = 4 + 4 * ndim
+    dtype, ndim, header_len = np.dtype(_IDX_DTYPES[raw[2]]), raw[3], 4 + 4 * raw[3]
     if len(raw) < header_len:
         raise CorruptFileError(f"{name}: IDX header truncated")
     shape = struct.unpack(f">{ndim}I", raw[4:header_len])
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    actual = len(raw) - header_len
+    expected, actual = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize, len(raw) - header_len
     if actual != expected:
         raise CorruptFileError(f"{name}: IDX header promises shape {shape} = {expected} bytes "
                                f"of data but the file holds {actual} bytes (truncated?)")
@@ -149,12 +146,8 @@ def _fetch(url, timeout=DOWNLOAD_TIMEOUT):
 
 
 def _download(filename, dest_dir, failures):
-    """Try every mirror for ``filename.gz``; keep it only if its checksum is right.
-
-    Returns the saved path, or None after appending ``(url, reason)`` pairs
-    to ``failures``.  The file is written under a temporary name and renamed
-    only once verified, so the cache never holds a partial download.
-    """
+    """Try every mirror for ``filename.gz``; keep it (renamed from a temporary name)
+    only once its checksum is right. Returns its path, or None: see ``failures``."""
     for mirror in MNIST_MIRRORS:
         url = mirror + filename + ".gz"
         try:
@@ -176,13 +169,11 @@ def _download(filename, dest_dir, failures):
 
 def _not_found_message(missing, dirs, download, failures):
     lines = ["Could not find the MNIST file(s): " + ", ".join(f"{f}[.gz]" for f in missing),
-             "Looked in:"]
-    lines += [f"  {directory}  ({why})" for directory, why in dirs]
+             "Looked in:"] + [f"  {directory}  ({why})" for directory, why in dirs]
     if not download:
         lines.append("Downloading was disabled (download=False).")
     elif failures:
-        lines.append("Download failed from:")
-        lines += [f"  {url}: {reason}" for url, reason in failures]
+        lines += ["Download failed from:"] + [f"  {url}: {reason}" for url, reason in failures]
     lines.append("To work offline, put the four MNIST files (plain or .gz) in a folder and "
                  "call load_mnist(data_dir='/path/to/mnist') or set NNLIB_DATA=/path/to/mnist.")
     return "\n".join(lines)

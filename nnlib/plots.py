@@ -1,15 +1,22 @@
 """The book's standard pictures, drawn with matplotlib.
 
-Every function draws into the Axes ``ax`` (a new figure is made when it is
-None), returns what it drew on, and never calls ``plt.show()`` - Jupyter
-shows the figure at the end of the cell.  Data follow the nnlib convention
-that examples are columns: ``X`` has shape ``(n_x, m)``.
-"""
+Every function draws into the Axes ``ax`` (a new figure when None), returns it,
+and never calls ``plt.show()``. Examples are columns: ``X`` is ``(n_x, m)``.
 
+The book's look, set on import: the Okabe-Ito palette, which colour-blind
+readers can tell apart, and a line style of its own for each colour, so that
+no curve is told from another by colour alone (classes get markers too).
+"""
 import matplotlib.pyplot as plt
 import numpy as np
+from cycler import cycler
+from matplotlib.colors import ListedColormap
 
 from . import _validate as v
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+STYLES = ["-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 3)), (0, (8, 2))]
+plt.rcParams["axes.prop_cycle"] = cycler(color=PALETTE) + cycler(linestyle=STYLES)
 
 
 def _axes(ax, figsize=(5, 4)):
@@ -21,11 +28,7 @@ def _axes(ax, figsize=(5, 4)):
 
 
 def _to_labels(out):
-    """Turn a predictor's output into one label per column.
-
-    ``(C, k)`` scores with ``C > 1`` become ``argmax`` over the rows; a single
-    row of non-integer numbers is read as P(class 1) and thresholded at 0.5.
-    """
+    """One label per column: argmax of (C, k) scores; a row of fractions is P(class 1)."""
     out = np.asarray(out)
     if out.ndim == 2 and out.shape[0] > 1:
         return out.argmax(axis=0)
@@ -57,10 +60,11 @@ def plot_decision_boundary(predict, X, Y, ax=None, resolution=200, title=None):
     Z = _to_labels(predict(grid)).reshape(G0.shape)
     n_classes = int(max(Z.max(), y.max())) + 1
     levels = np.arange(n_classes + 1) - 0.5
-    ax.contourf(G0, G1, Z, levels=levels, cmap=plt.cm.Spectral, alpha=0.8,
-                vmin=-0.5, vmax=n_classes - 0.5)
-    ax.scatter(X[0], X[1], c=y, cmap=plt.cm.Spectral, vmin=-0.5, vmax=n_classes - 0.5,
-               s=15, edgecolors="k", linewidths=0.5)
+    ax.contourf(G0, G1, Z, levels=levels, cmap=ListedColormap(PALETTE[:n_classes]),
+                alpha=0.35, vmin=-0.5, vmax=n_classes - 0.5)
+    for k in range(n_classes):      # each class its own colour *and* marker
+        ax.scatter(X[0, y == k], X[1, y == k], color=PALETTE[k % 8], marker="os^vD<>p"[k % 8],
+                   s=15, edgecolors="k", linewidths=0.5, label=f"class {k}")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title:
@@ -69,13 +73,8 @@ def plot_decision_boundary(predict, X, Y, ax=None, resolution=200, title=None):
 
 
 def plot_cost(history, ax=None, label=None, ylabel="cost", logy=False):
-    """Plot a learning curve: ``history[e - 1]`` is the cost of epoch ``e`` (numbered from 1,
-    as ``fit(verbose=...)`` prints them).
-
-    ``history`` is a sequence of numbers, or a dict of such sequences
-    (e.g. ``{"train": ..., "test": ...}``), each drawn with its key as label.
-    Call again with the same ``ax`` to compare runs.
-    """
+    """Plot a learning curve: ``history[e - 1]`` is the cost of epoch ``e`` (from 1, as
+    ``fit`` prints). ``history`` may be a dict of curves ({"train": ..., "test": ...})."""
     curves = history.items() if isinstance(history, dict) else [(label, history)]
     curves = [(name, v.array(values, "history", ndim=1)) for name, values in curves]
     v.flag(logy, "logy")
@@ -124,9 +123,8 @@ def plot_activation(name_or_fn, z=None, ax=None, derivative=False):
 def plot_digits(X, y=None, predicted=None, n=16, ncols=8, fig=None):
     """Show the first ``n`` columns of ``X`` (784, m) as 28x28 images in a grid.
 
-    Titles are the label ``y[i]``, or ``"true→pred"`` when ``predicted`` is
-    given (in red when the prediction is wrong).  Returns the array of the
-    ``n`` image Axes; spare cells of the grid are hidden.
+    Titles are the label ``y[i]``, or ``"true→pred"`` when ``predicted`` is given
+    (a wrong one is marked ✗ and coloured). Returns the ``n`` image Axes.
     """
     X = v.array(X, "X", ndim=(1, 2))
     X = v.check_X(X[:, None] if X.ndim == 1 else X, 784)
@@ -151,7 +149,8 @@ def plot_digits(X, y=None, predicted=None, n=16, ncols=8, fig=None):
             ax.set_title(true, fontsize=9)
         else:
             wrong = y is not None and predicted[i] != y[i]
-            ax.set_title(f"{true}→{predicted[i]}", color="red" if wrong else "black", fontsize=9)
+            ax.set_title(f"{'✗ ' if wrong else ''}{true}→{predicted[i]}",
+                         color=PALETTE[3] if wrong else "black", fontsize=9)
     return axes[:n]
 
 
@@ -181,8 +180,8 @@ def plot_confusion_matrix(C, ax=None):
 def plot_probabilities(p, ax=None, true_label=None):
     """Bar chart of a probability vector over classes (shape ``(C,)`` or ``(C, 1)``).
 
-    The most probable class is highlighted; with ``true_label`` its bar is
-    green when the prediction is right and red when it is wrong.
+    The most probable class is coloured; with ``true_label`` the true class's bar
+    is hatched, and the guess is blue when right, vermillion when wrong.
     """
     p = v.array(p, "p", ndim=(1, 2))
     if p.ndim == 2 and p.shape[1] != 1:
@@ -193,11 +192,12 @@ def plot_probabilities(p, ax=None, true_label=None):
     if true_label is not None:
         true_label = v.integer(true_label, "true_label", 0, len(p) - 1)
     ax = _axes(ax, figsize=(5, 3))
-    colors = ["lightgray"] * len(p)
-    colors[int(p.argmax())] = "tab:blue" if true_label is None else "tab:red"
+    colors = ["0.8"] * len(p)
+    guess = int(p.argmax())
+    colors[guess] = PALETTE[0] if true_label in (None, guess) else PALETTE[3]
+    bars = ax.bar(np.arange(len(p)), p, color=colors, edgecolor="black", linewidth=0.5)
     if true_label is not None:
-        colors[int(true_label)] = "tab:green"  # overrides red when the guess is right
-    ax.bar(np.arange(len(p)), p, color=colors)
+        bars[true_label].set_hatch("//")
     ax.set_xticks(np.arange(len(p)))
     ax.set_ylim(0, 1)
     ax.set_xlabel("class")

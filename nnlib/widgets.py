@@ -17,6 +17,7 @@ import html
 import io
 import itertools
 import json
+import pathlib
 
 import numpy as np
 
@@ -25,6 +26,8 @@ from . import _validate as v
 __all__ = ["slider"]
 
 MAX_FRAMES = 64   # every frame is an image in the page: keep pages light
+# Runs once per slider in the static page: move the range, swap the image and its alt.
+_SLIDER_JS = (pathlib.Path(__file__).with_name("slider.js")).read_text()
 
 
 def _label(value):
@@ -58,11 +61,12 @@ def _render(draw, values, figsize, dpi, ncols):
 class SliderView:
     """The output of :func:`slider`: precomputed frames plus two ways to show them."""
 
-    def __init__(self, names, grids, frames, initial):
+    def __init__(self, names, grids, frames, initial, alts):
         self.names = names          # slider names, in order
         self.grids = grids          # one sequence of values per slider
         self.frames = frames        # PNG bytes, row-major over the grids
         self.initial = initial      # starting index on each slider
+        self.alts = alts            # alt text of each frame: what it shows, with its values
 
     def frame_index(self, indices):
         """Position in ``frames`` of the frame for one index per slider."""
@@ -79,20 +83,32 @@ class SliderView:
         controls = []
         for name, grid, i in zip(self.names, self.grids, self.initial):
             labels = html.escape(json.dumps([_label(v) for v in grid]))
+            value = html.escape(_label(grid[i]))
             controls.append(
                 f'<label style="display:block;font-family:monospace">{html.escape(name)} = '
-                f'<output>{html.escape(_label(grid[i]))}</output><br>'
+                f'<output>{value}</output><br>'
                 f'<input type="range" min="0" max="{len(grid) - 1}" step="1" value="{i}" '
-                f'data-labels="{labels}" aria-label="{html.escape(name)}" style="width:18em"></label>'
+                f'data-labels="{labels}" aria-valuetext="{value}" style="width:18em"></label>'
             )
+        data = json.dumps({"frames": encoded, "alts": self.alts})
         return (
             '<div class="nnlib-slider">'
             + "".join(controls)
-            + f'<img class="nnlib-frame" alt="figure for the slider value" '
+            + f'<img class="nnlib-frame" alt="{html.escape(self.alts[start])}" '
             f'src="data:image/png;base64,{encoded[start]}" style="max-width:100%">'
-            f'<script type="application/json" class="nnlib-frames">{json.dumps(encoded)}</script>'
+            f'<script type="application/json" class="nnlib-frames">{data}</script>'
             "<script>" + _SLIDER_JS + "</script></div>"
         )
+
+    def caption(self):
+        """What the printed book says under the starting frame (LaTeX)."""
+        values = ", ".join(f"{n} = {_label(g[i])}" for n, g, i in
+                           zip(self.names, self.grids, self.initial))
+        ranges = "; ".join(f"{n} from {_label(g[0])} to {_label(g[-1])} in {len(g)} steps"
+                           for n, g in zip(self.names, self.grids))
+        text = (f"(In the web version this figure is a slider: {ranges}. Shown here at "
+                f"{values}.)").translate({ord(c): "\\" + c for c in "&%$#_{}"})
+        return "\\begin{center}\\small\\emph{" + text + "}\\end{center}"
 
     def widget(self):
         """The live ipywidgets view (needs a running kernel to react)."""
@@ -115,17 +131,24 @@ class SliderView:
             s.observe(update, names="value")
         return widgets.VBox(sliders + [image])
 
+    def _ipython_display_(self):
+        """The slider (web: HTML, Jupyter: widget, print: its starting frame), then
+        the caption only the PDF shows (its HTML is empty)."""
+        from IPython.display import display
+        display(self._repr_mimebundle_(), raw=True)
+        display({"text/html": "", "text/latex": self.caption()}, raw=True)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = {"text/plain": repr(self), "text/html": self._repr_html_()}
-        try:
-            bundle.update(self.widget()._repr_mimebundle_())
-        except Exception:   # no widget support here: the fallback is still complete
-            pass
-        bundle["text/plain"] = repr(self)
-        return bundle
+        try:      # the live widget, where ipywidgets can make one
+            bundle = self.widget()._repr_mimebundle_()
+        except Exception:
+            bundle = {}
+        start = base64.b64encode(self.frames[self.frame_index(self.initial)]).decode("ascii")
+        return dict(bundle, **{"text/plain": repr(self), "text/html": self._repr_html_(),
+                               "image/png": start})
 
 
-def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
+def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, alt=None, **grids):
     """Draw ``draw(ax, **values)`` for every combination of slider values.
 
     Parameters
@@ -139,6 +162,9 @@ def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
     initial : dict, optional
         Starting value of each slider (the nearest grid value is used);
         the middle of each grid by default.
+    alt : str, optional
+        What the figure shows, for readers who cannot see it (each frame's alt
+        text adds its slider values). Default: ``draw``'s docstring.
 
     Returns a :class:`SliderView`; make it the last expression of a cell.
     """
@@ -162,9 +188,8 @@ def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
             raise ValueError(f"slider {name!r} needs at least 2 values, got {len(values[-1])}")
     count = int(np.prod([len(g) for g in values]))
     if count > MAX_FRAMES:
-        raise ValueError(
-            f"{count} frames is too many for a light page (at most {MAX_FRAMES}): "
-            "use fewer values per slider")
+        raise ValueError(f"{count} frames is too many for a light page (at most {MAX_FRAMES}): "
+                         "use fewer values per slider")
     initial = initial or {}
     unknown = set(initial) - set(names)
     if unknown:
@@ -184,24 +209,14 @@ def slider(draw, *, figsize=(5.5, 3.4), dpi=80, ncols=1, initial=None, **grids):
         _render(draw, dict(zip(names, combo)), figsize, dpi, ncols)
         for combo in itertools.product(*values)
     ]
-    return SliderView(names, values, frames, start)
+    return SliderView(names, values, frames, start, _alts(alt, draw, names, values))
 
 
-# Runs once per slider in the static page: move the range, swap the image.
-_SLIDER_JS = """
-(function (root) {
-  var frames = JSON.parse(root.querySelector('script.nnlib-frames').textContent);
-  var inputs = root.querySelectorAll('input[type=range]');
-  var img = root.querySelector('img.nnlib-frame');
-  function show() {
-    var index = 0;
-    inputs.forEach(function (input) {
-      var labels = JSON.parse(input.dataset.labels);
-      index = index * labels.length + Number(input.value);
-      input.parentElement.querySelector('output').textContent = labels[Number(input.value)];
-    });
-    img.src = 'data:image/png;base64,' + frames[index];
-  }
-  inputs.forEach(function (input) { input.addEventListener('input', show); });
-})(document.currentScript.parentElement);
-"""
+def _alts(alt, draw, names, values):
+    """One alt text per frame: what it shows (``alt``, or ``draw``'s docstring), then
+    every slider value, e.g. "Sigmoid curve of w·z + b (w = 2, b = -1)"."""
+    if alt is not None and not isinstance(alt, str):
+        raise TypeError(f"alt must be a text saying what the figure shows, got {alt!r}")
+    what = alt or (draw.__doc__ or "").strip().split("\n")[0] or "A figure"
+    return [what + " (" + ", ".join(f"{n} = {_label(x)}" for n, x in zip(names, combo)) + ")"
+            for combo in itertools.product(*values)]

@@ -1,3 +1,5 @@
+import base64
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -71,7 +73,8 @@ def test_plot_digits_grid():
     assert len(axes) == 10 and all(len(ax.images) == 1 for ax in axes)
     fig = axes[0].figure
     assert sum(len(ax.images) for ax in fig.axes) == 10  # 12 cells, 2 hidden and empty
-    assert axes[3].get_title() == "3→4" and axes[3].title.get_color() == "red"
+    assert axes[3].get_title() == "✗ 3→4"                  # marked, not only coloured
+    assert axes[3].title.get_color() == plots.PALETTE[3]
     assert axes[2].get_title() == "2→2"
     assert plots.plot_digits(X[:, :2], y[:2])[1].get_title() == "1"
     assert len(plots.plot_digits(X[:, 0])) == 1  # a single column
@@ -90,3 +93,33 @@ def test_plot_probabilities():
     assert len(ax.patches) == 3
     np.testing.assert_allclose([b.get_height() for b in ax.patches], p.ravel())
     assert ax.get_ylim() == (0, 1)
+    assert ax.patches[2].get_hatch() == "//"          # the true class, not only a colour
+    assert [b.get_hatch() for b in ax.patches[:2]] == [None, None]
+
+
+def test_book_style_is_colour_blind_safe_with_line_styles():
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()
+    assert cycle["color"][:4] == plots.PALETTE[:4]
+    assert len(set(map(str, cycle["linestyle"]))) == len(cycle["linestyle"])
+
+
+def test_slider_frames_alt_text_caption_and_print_view():
+    from nnlib.widgets import slider
+
+    def draw(ax, w, b):
+        """Line y = w·x + b"""
+        ax.plot([0, 1], [b, w + b])
+
+    view = slider(draw, w=[1.0, 2.0], b=[0, 5], dpi=20, figsize=(2, 2), initial={"w": 2.0})
+    assert view.alts == ["Line y = w·x + b (w = 1, b = 0)", "Line y = w·x + b (w = 1, b = 5)",
+                         "Line y = w·x + b (w = 2, b = 0)", "Line y = w·x + b (w = 2, b = 5)"]
+    assert 'alt="Line y = w·x + b (w = 2, b = 5)"' in view._repr_html_()   # middle of b
+    bundle = view._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]) == view.frames[view.frame_index(view.initial)]
+    caption = view.caption()
+    assert "In the web version this figure is a slider" in caption
+    assert "w from 1 to 2 in 2 steps" in caption and "Shown here at w = 2, b = 5" in caption
+    named = slider(draw, w=[1.0, 2.0], b=[0, 5], dpi=20, figsize=(2, 2), alt="A line")
+    assert named.alts[0] == "A line (w = 1, b = 0)"
+    units = slider(lambda ax, hidden_units: None, hidden_units=[1, 2], dpi=20, figsize=(2, 2))
+    assert "hidden\\_units from 1 to 2" in units.caption()      # escaped for LaTeX
