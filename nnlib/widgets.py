@@ -101,14 +101,14 @@ class SliderView:
         )
 
     def caption(self):
-        """What the printed book says under the starting frame (LaTeX)."""
+        """What the printed book says under the starting frame (Markdown)."""
         values = ", ".join(f"{n} = {_label(g[i])}" for n, g, i in
                            zip(self.names, self.grids, self.initial))
         ranges = "; ".join(f"{n} from {_label(g[0])} to {_label(g[-1])} in {len(g)} steps"
                            for n, g in zip(self.names, self.grids))
         text = (f"(In the web version this figure is a slider: {ranges}. Shown here at "
-                f"{values}.)").translate({ord(c): "\\" + c for c in "&%$#_{}"})
-        return "\\begin{center}\\small\\emph{" + text + "}\\end{center}"
+                f"{values}.)").translate({ord(c): "\\" + c for c in "\\`*_[]<>#$"})
+        return f"*{text}*"
 
     def widget(self):
         """The live ipywidgets view (needs a running kernel to react)."""
@@ -136,7 +136,7 @@ class SliderView:
         the caption only the PDF shows (its HTML is empty)."""
         from IPython.display import display
         display(self._repr_mimebundle_(), raw=True)
-        display({"text/html": "", "text/latex": self.caption()}, raw=True)
+        display({"text/html": "", "text/markdown": self.caption()}, raw=True)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         try:      # the live widget, where ipywidgets can make one

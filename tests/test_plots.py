@@ -122,4 +122,4 @@ def test_slider_frames_alt_text_caption_and_print_view():
     named = slider(draw, w=[1.0, 2.0], b=[0, 5], dpi=20, figsize=(2, 2), alt="A line")
     assert named.alts[0] == "A line (w = 1, b = 0)"
     units = slider(lambda ax, hidden_units: None, hidden_units=[1, 2], dpi=20, figsize=(2, 2))
-    assert "hidden\\_units from 1 to 2" in units.caption()      # escaped for LaTeX
+    assert "hidden\\_units from 1 to 2" in units.caption()      # escaped for Markdown
