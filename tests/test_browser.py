@@ -79,8 +79,10 @@ def browser():
 
 
 def _pages():
+    # lite/ is the in-browser app (tools/lite.py), tested by tests/test_lite.py
     return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if not p.relative_to(HTML).parts[0].startswith("_"))
+                  if not p.relative_to(HTML).parts[0].startswith("_")
+                  and p.relative_to(HTML).parts[0] != "lite")
 
 
 def _chapter_pages():

@@ -1,0 +1,83 @@
+"""In-browser app (issue #15): cold start and each chapter's run time against native.
+
+    python bench/bench_lite.py [CHAPTER ...]      (default: chapters 00-10)
+
+Serves the app (``_build/html/lite``, else ``_build/lite-only``; build it with
+``python tools/lite.py build``) on 127.0.0.1 and drives headless Chromium, offline.
+For each chapter, in a fresh browser context (nothing cached, a new kernel):
+
+- cold start: the chapter's "Run in the browser" URL opened -> its first cell's
+  result (the app loads, Pyodide starts, nnlib and its dependencies load);
+- browser run: Run All -> every cell done, in that warm kernel;
+- native run: the same chapter in a fresh local kernel with nbclient, the way the
+  book build and nbval run it (2 BLAS threads, as in tests/conftest.py).
+
+Prints one line per chapter and the ratio browser/native; targets: cold start
+<= 15 s, ratio <= 3 for chapters 0-10. Nothing is written to the chapters.
+"""
+import importlib.util
+import os
+import pathlib
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("lite", ROOT / "tools" / "lite.py")
+lite = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(lite)
+
+COLD_TARGET, RATIO_TARGET = 15.0, 3.0
+
+
+def native_seconds(path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "2")
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=1200, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    with client.setup_kernel():          # kernel start-up is not the chapter's run time
+        start = time.perf_counter()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        return time.perf_counter() - start
+
+
+def main(names):
+    from playwright.sync_api import sync_playwright
+
+    out = lite.OUT if (lite.OUT / "jupyter-lite.json").is_file() else ROOT / "_build" / "lite-only"
+    if not (out / "jupyter-lite.json").is_file():
+        sys.exit("no app: python tools/lite.py build [--out _build/lite-only]")
+    paths = [p for p in sorted((ROOT / "chapters").glob("*.ipynb"))
+             if (names and any(p.stem.startswith(n) for n in names))
+             or (not names and int(p.stem[:2]) <= 10)]
+    base, server = lite.serve(out)
+    print(f"{'chapter':28s} {'cold start':>10s} {'browser':>9s} {'native':>8s} {'ratio':>6s}")
+    misses = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=lite.CHROMIUM_FLAGS)
+        for path in paths:
+            r = lite.run_chapter(browser, base, f"chapters/{path.name}", timeout_s=3600)
+            native = native_seconds(path)
+            ratio = r["run"] / native
+            flag = []
+            if r["cold_start"] > COLD_TARGET:
+                flag.append("cold start")
+            if ratio > RATIO_TARGET:
+                flag.append("ratio")
+            if r["outside"]:
+                flag.append(f"{len(r['outside'])} requests outside")
+            misses += [f"{path.stem}: {f}" for f in flag]
+            print(f"{path.stem:28s} {r['cold_start']:9.1f}s {r['run']:8.1f}s {native:7.1f}s "
+                  f"{ratio:5.1f}x {'  MISS: ' + ', '.join(flag) if flag else ''}", flush=True)
+        browser.close()
+    server.shutdown()
+    print(f"targets: cold start <= {COLD_TARGET:.0f} s, browser <= {RATIO_TARGET:.0f}x native; "
+          f"{len(misses)} misses")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
