@@ -84,13 +84,13 @@ def test_exercises_follow_the_conventions(path):
     predictions = [c for c in cells if "prediction" in _tags(c)]
     chapter = int(path.stem[:2])
     wanted = 1 if chapter == 0 else 2 if chapter < 3 else 3
-    checked = {n for c in exercises for n in nb._checkers(nbformat_cell(c))}
+    checked = {n for c in exercises for n in nb._checkers(_text(c))}
     own = nb.count([path])[0][0][1]
     assert len(own) >= wanted, f"at least {wanted} checked exercises of its own"
     if chapter >= 3:
         assert predictions, "at least one prediction checked before its experiment"
     for c in exercises:
-        for name in nb._checkers(nbformat_cell(c)):
+        for name in nb._checkers(_text(c)):
             assert re.search(rf"^{name} = check_{name}\(\s*{name}\s*\)", _text(c), re.M), (
                 f"an exercise cell keeps the function it gets back: "
                 f"`{name} = check_{name}({name})`")
@@ -100,7 +100,7 @@ def test_exercises_follow_the_conventions(path):
         assert c["metadata"].get("jupyter", {}).get("source_hidden"), "collapsed in Jupyter"
         assert c["metadata"].get("cellView") == "form", "hidden in Colab (a form cell)"
         assert text.startswith("# @title"), "Colab shows a form cell's title"
-        names = nb._checkers(nbformat_cell(c))
+        names = nb._checkers(_text(c))
         assert names, "each solution is checked"
         for name in names:
             assert re.search(rf"^def {name}_solution\(", text, re.M), (
@@ -109,11 +109,6 @@ def test_exercises_follow_the_conventions(path):
     others = "\n".join(_text(c) for c in cells if "solution" not in _tags(c))
     assert "_solution" not in others, "no cell depends on a solution cell"
     assert len(solutions) >= len(checked), "every exercise has its hidden solution"
-
-
-def nbformat_cell(cell):
-    import nbformat
-    return nbformat.from_dict(dict(cell, source=_text(cell)))
 
 
 def test_learner_path_counts():

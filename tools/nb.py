@@ -96,8 +96,9 @@ def _tagged(nb, tag):
     return [c for c in nb.cells if tag in c.metadata.get("tags", [])]
 
 
-def _checkers(cell):
-    return re.findall(r"\bcheck_(\w+)\(", cell.source)
+def _checkers(source):
+    """The names ``x`` of the ``check_x(`` calls in a cell's source."""
+    return re.findall(r"\bcheck_(\w+)\(", source)
 
 
 def logic_lines(source, name):
@@ -138,11 +139,11 @@ def count(paths):
             own = {}
         solutions = {}
         for cell in _tagged(nb, "solution"):
-            for name in _checkers(cell):
+            for name in _checkers(cell.source):
                 solutions[name] = logic_lines(cell.source, f"{name}_solution")
-        exercises = sorted({n for c in _tagged(nb, "exercise") for n in _checkers(c)
+        exercises = sorted({n for c in _tagged(nb, "exercise") for n in _checkers(c.source)
                             if isinstance(own.get(f"check_{n}"), Exercise)})
-        questions = sorted({n for c in _tagged(nb, "prediction") for n in _checkers(c)
+        questions = sorted({n for c in _tagged(nb, "prediction") for n in _checkers(c.source)
                             if isinstance(ALL.get(f"check_{n}"), Question)})
         multi = [n for n in exercises if solutions.get(n, 0) >= 5]
         built = [n for n in exercises if len(ALL[f"check_{n}"].builds_on) >= 3]
