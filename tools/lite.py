@@ -25,7 +25,8 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
 - the app's only front-end extensions, from their PyPI wheels: the Pyodide
   kernel and the ipywidgets manager (whatever else is installed is left out);
 - nnlib, as a wheel built from this repository now;
-- the chapters (with their saved outputs) under ``chapters/``, and the four
+- the chapters, without their saved outputs (the reader runs them; the app
+  opens faster), under ``chapters/``, and the four
   MNIST files under ``data/mnist/`` (from ``$NNLIB_DATA`` or nnlib's cache; the
   kernel's ``NNLIB_DATA`` points there, and nnlib verifies their MD5 as always).
 
@@ -72,14 +73,19 @@ RUNTIME = ["pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
 # needs (ssl, sqlite3, comm, jedi, ipython, micropip) and the book's (nnlib and
 # its dependencies). Their dependencies come along from the lock file.
 PRELOAD = ["micropip", "ssl", "sqlite3", "comm", "jedi", "ipython", "matplotlib-inline",
-           "numpy", "matplotlib", "ipywidgets", "nnlib"]
+           "numpy", "matplotlib", "ipywidgets", "nnlib", "piplite", "ipykernel", "pyodide_kernel"]
+# The kernel's own packages, shipped inside its front-end wheel: listed in PRELOAD under
+# these exact names, the kernel does not install them itself one by one.
+KERNEL_OWN = {"piplite": ["micropip"], "ipykernel": [],
+              "pyodide_kernel": ["ipykernel", "ipython", "comm", "piplite"]}
 EXTRA_PYPI = ["comm", "ipywidgets"]               # pure-Python, not in the 0.27 lock
-# Pinned together: ipywidgets in the kernel, its front end (jupyterlab_widgets 3.0.16
-# accepts the JupyterLab 4.4 that jupyterlite-core 0.6.4 is built on; 3.0.17 wants
-# 4.6), and the Pyodide kernel for Pyodide 0.27. Only these front-end extensions go
+# Pinned together: ipywidgets in the kernel, its front end (jupyterlab_widgets 3.0.15
+# was built against JupyterLab 4.4.1, which the app's 4.4.5 satisfies; 3.0.16 asks for
+# 4.4.6 and so loads its own copy of the output area), and the Pyodide kernel for
+# Pyodide 0.27. Only these front-end extensions go
 # into the app, whatever else is installed here.
-KERNEL_PYPI = ["comm==0.2.2", "ipywidgets==8.1.8"]
-FRONT_END_PYPI = ["jupyterlab_widgets==3.0.16", "jupyterlite_pyodide_kernel==0.6.1"]
+KERNEL_PYPI = ["comm==0.2.2", "ipywidgets==8.1.7"]
+FRONT_END_PYPI = ["jupyterlab_widgets==3.0.15", "jupyterlite_pyodide_kernel==0.6.1"]
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
@@ -179,7 +185,7 @@ def pyodide_files(source, dest):
     if not version.startswith("0.27."):
         raise SystemExit(f"Pyodide {version}: this app needs 0.27.x "
                          "(jupyterlite-pyodide-kernel 0.6.1)")
-    wanted = closure(lock, [n for n in PRELOAD if n not in EXTRA_PYPI + ["nnlib"]])
+    wanted = closure(lock, [n for n in PRELOAD if n not in EXTRA_PYPI + ["nnlib", *KERNEL_OWN]])
     archive = None
     for key in wanted:
         entry = lock["packages"][key]
@@ -238,50 +244,101 @@ def extra_wheels(dest):
     return entries
 
 
-FONT_CACHE_JS = r"""
+def kernel_wheels(dest):
+    """The kernel's own Python packages (piplite, ipykernel, pyodide_kernel), from the
+    pyodide-kernel front-end wheel, with lock entries: preloaded with the rest, the kernel
+    skips installing them one after the other at start-up."""
+    front_end = dict(zip(FRONT_END_PYPI, pypi_download(FRONT_END_PYPI, "pypi-front-end")))
+    entries = {}
+    with zipfile.ZipFile(front_end[next(p for p in FRONT_END_PYPI if "pyodide" in p)]) as z:
+        for name, depends in KERNEL_OWN.items():
+            member = next(m for m in z.namelist() if m.endswith(".whl")
+                          and m.rsplit("/", 1)[-1].startswith(name + "-"))
+            target = dest / member.rsplit("/", 1)[-1]
+            target.write_bytes(z.read(member))
+            entries[name.replace("_", "-")] = wheel_entry(target, name, depends, [name])
+    return entries
+
+
+STARTUP_JS = r"""
 const path = require("path");
-const [dir, out] = process.argv.slice(2);
+const [dir, out, packages] = process.argv.slice(2);
 const { loadPyodide } = require(path.join(dir, "pyodide.js"));
 (async () => {
   const py = await loadPyodide({ indexURL: dir + "/", lockFileURL: path.join(dir, "nnlib-lock.json"),
                                  env: { HOME: "/home/pyodide" }, stdout: () => {}, stderr: () => {} });
-  await py.loadPackage(["matplotlib"], { messageCallback: () => {} });
-  const name = py.runPython(`
+  await py.loadPackage(JSON.parse(packages), { messageCallback: () => {} });
+  py.runPython(`
+import importlib.util, io, pathlib, py_compile, site, sys, zipfile
 import matplotlib.font_manager as fm
-name = f"fontlist-v{fm.FontManager.__version__}.json"
-fm.json_dump(fm.fontManager, "/tmp/" + name)
-name`);
-  require("fs").writeFileSync(path.join(out, name), py.FS.readFile("/tmp/" + name, { encoding: "utf8" }));
-})().catch(e => { console.error(String(e).slice(0, 2000)); process.exit(1); });
+fm.json_dump(fm.fontManager, "/tmp/fontlist.json")
+# what a kernel imports to start, and a chapter's first figure, slider and data set
+import IPython, comm, ipykernel, jedi, matplotlib_inline.backend_inline, piplite.piplite
+import numpy as np, matplotlib.pyplot as plt, ipywidgets, nnlib
+plt.switch_backend("agg")
+fig, ax = plt.subplots()
+ax.plot(np.arange(3.0), "o-")
+fig.savefig(io.BytesIO(), format="png")
+streams = sys.stdout, sys.stderr
+try:
+    import pyodide_kernel         # sets up the kernel's shell; takes over sys.stdout/stderr
+except Exception:                 # (it needs the browser's worker: in Node it may stop early)
+    pass
+sys.stdout, sys.stderr = streams
+root = pathlib.Path(site.getsitepackages()[0])
+sources = sorted({pathlib.Path(m.__file__) for m in list(sys.modules.values())
+                  if getattr(m, "__file__", None) and m.__file__.endswith(".py")
+                  and m.__file__.startswith(str(root))})
+with zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write("/tmp/fontlist.json", "matplotlib/fontlist.json")
+    for source in sources:
+        pyc = importlib.util.cache_from_source(str(source))
+        py_compile.compile(str(source), pyc, doraise=True,
+                           invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+        z.write(pyc, pathlib.Path(pyc).relative_to(root).as_posix())
+`);
+  require("fs").writeFileSync(out, py.FS.readFile("/tmp/startup.zip"));
+})().catch(e => { console.error(String(e.message || e).slice(-3000)); process.exit(1); });
 """
-MPL_CONFIG_PACKAGE = "nnlib_lite_fontlist"
+STARTUP_PACKAGE = "nnlib_lite_startup"
 
 
-def font_cache_wheel(dest):
-    """Matplotlib's font list, made once here by the same Pyodide (in Node), in a tiny
-    wheel that puts it where Pyodide's matplotlib looks for it (matplotlib/fontlist.json;
-    its wheel has none): without it every kernel spends ~8 s rebuilding the list at its
-    first plot, and says so on stderr. None (and no wheel) without node."""
+def startup_wheel(dest, packages):
+    """What every kernel would otherwise make for itself at start-up, made once here by the
+    same Pyodide (in Node), in a small wheel whose files land among the packages' own:
+    - matplotlib's font list (matplotlib/fontlist.json; its wheel has none): without it
+      the first plot spends ~8 s rebuilding it and says so on stderr;
+    - the bytecode of the modules a kernel imports to start and to draw a first figure
+      (``__pycache__/*.pyc``; the official wheels ship sources only): without it the
+      kernel compiles IPython, matplotlib & co. before the first cell, ~5 s. The .pyc files are checked-hash:
+      Python uses one only while its source is byte-identical, so a package the reader
+      upgrades is never run from stale bytecode.
+    None (and no wheel) without node."""
     if not shutil.which("node"):
-        log("no node: the kernel will build matplotlib's font cache at its first plot")
+        log("no node: every kernel will compile its modules and build matplotlib's font "
+            "cache itself")
         return None
     with tempfile.TemporaryDirectory() as tmp:
-        script = pathlib.Path(tmp, "font_cache.js")
-        script.write_text(FONT_CACHE_JS)
-        run(["node", str(script), str(dest.resolve()), tmp])
-        cache = next(pathlib.Path(tmp).glob("fontlist-*.json"))
-        wheel = dest / f"{MPL_CONFIG_PACKAGE}-1.0-py3-none-any.whl"
-        info = f"{MPL_CONFIG_PACKAGE}-1.0.dist-info"
-        files = {"matplotlib/fontlist.json": cache.read_bytes(),
-                 f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {MPL_CONFIG_PACKAGE}\n"
-                                     "Version: 1.0\n".encode(),
-                 f"{info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: tools/lite.py\n"
-                                  b"Root-Is-Purelib: true\nTag: py3-none-any\n"}
+        script = pathlib.Path(tmp, "startup.js")
+        script.write_text(STARTUP_JS)
+        made = pathlib.Path(tmp, "startup.zip")
+        run(["node", str(script), str(dest.resolve()), str(made), json.dumps(packages)])
+        wheel = dest / f"{STARTUP_PACKAGE}-1.0-py3-none-any.whl"
+        info = f"{STARTUP_PACKAGE}-1.0.dist-info"
+        with zipfile.ZipFile(made) as z:
+            files = {name: z.read(name) for name in z.namelist()}
+        files[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {STARTUP_PACKAGE}\n"
+                                     "Version: 1.0\n").encode()
+        files[f"{info}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: tools/lite.py\n"
+                                  b"Root-Is-Purelib: true\nTag: py3-none-any\n")
         files[f"{info}/RECORD"] = "".join(f"{n},,\n" for n in [*files, f"{info}/RECORD"]).encode()
         with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in files.items():
-                z.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), data)
-    return wheel_entry(wheel, MPL_CONFIG_PACKAGE, ["matplotlib"], [])
+                z.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), data,
+                           zipfile.ZIP_DEFLATED)
+    log(f"start-up wheel: matplotlib's font list and {len(files) - 4} .pyc files, "
+        f"{wheel.stat().st_size / 1e6:.1f} MB")
+    return wheel_entry(wheel, STARTUP_PACKAGE, [p for p in packages], [])
 
 
 def nnlib_wheel(dest):
@@ -316,7 +373,13 @@ def mnist_dir():
 def contents(dest):
     (dest / "chapters").mkdir(parents=True)
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
-        shutil.copy2(path, dest / "chapters" / path.name)
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:       # the reader runs it: no saved outputs to load
+            if cell["cell_type"] == "code":
+                cell["outputs"], cell["execution_count"] = [], None
+                cell["metadata"].pop("execution", None)
+        (dest / "chapters" / path.name).write_text(json.dumps(notebook, indent=1),
+                                                    encoding="utf-8")
     (dest / "data" / "mnist").mkdir(parents=True)
     source = mnist_dir()
     for name in MNIST_FILES:
@@ -325,7 +388,7 @@ def contents(dest):
 
 # --- the app --------------------------------------------------------------------
 
-def lite_config(font_cache=False):
+def lite_config(startup=False):
     env = {"NNLIB_DATA": KERNEL_MNIST, "HOME": "/home/pyodide"}
     return {
         "jupyter-lite-schema-version": 0,
@@ -339,7 +402,7 @@ def lite_config(font_cache=False):
                 "disablePyPIFallback": True,
                 "loadPyodideOptions": {
                     "lockFileURL": "pyodide/nnlib-lock.json",   # made absolute by the kernel
-                    "packages": PRELOAD + ([MPL_CONFIG_PACKAGE] if font_cache else []),
+                    "packages": PRELOAD + ([STARTUP_PACKAGE] if startup else []),
                     "env": env,
                 },
             }},
@@ -365,14 +428,15 @@ def build(pyodide_source=None, out=None):
 
     ours = extra_wheels(pyodide)
     ours["nnlib"] = nnlib_wheel(pyodide)
+    ours.update(kernel_wheels(pyodide))
     extended = json.loads(json.dumps(lock))
     extended["packages"].update(ours)
     (pyodide / "nnlib-lock.json").write_text(json.dumps(extended, indent=1))
-    fonts = font_cache_wheel(pyodide)
-    if fonts:
-        extended["packages"][MPL_CONFIG_PACKAGE.replace("_", "-")] = fonts   # lock keys: canonical
+    startup = startup_wheel(pyodide, PRELOAD)
+    if startup:
+        extended["packages"][STARTUP_PACKAGE.replace("_", "-")] = startup   # keys: canonical
         (pyodide / "nnlib-lock.json").write_text(json.dumps(extended, indent=1))
-    (lite_dir / "jupyter-lite.json").write_text(json.dumps(lite_config(bool(fonts)), indent=2))
+    (lite_dir / "jupyter-lite.json").write_text(json.dumps(lite_config(bool(startup)), indent=2))
     contents(stage / "contents")
 
     # an incremental rebuild can drop pyodideUrl and disablePyPIFallback: always from scratch

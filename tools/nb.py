@@ -8,6 +8,9 @@ run [chapters...]    executes chapters in place, top to bottom in a fresh kernel
                      their outputs; prints each run time.
 count                counts the checked exercises, the multi-step ones, the
                      predictions and the assignments, chapter by chapter.
+html                 builds the HTML book into _build/html from the chapters' saved
+                     outputs, without executing them (CI does this: nbval executes
+                     every chapter and compares it with those outputs).
 pdf                  builds the whole book as one PDF, _build/book.pdf (and a copy
                      in _build/html when the HTML book is there, which links to
                      it), from the chapters' saved outputs -- the outputs nbval
@@ -175,18 +178,30 @@ def student(out, build=True):
     return out
 
 
-def pdf():
-    """Build _build/book.pdf with Jupyter Book's pdflatex builder (XeLaTeX)."""
+def _build_saved(builder, out, *options):
+    """jupyter-book build with the chapters' saved, tested outputs (no execution)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["execute"]["execute_notebooks"] = "off"       # the saved, tested outputs
-    temporary = ROOT / "_pdf_config.yml"                 # beside _config.yml: same paths
+    temporary = ROOT / "_saved_config.yml"               # beside _config.yml: same paths
     temporary.write_text(yaml.safe_dump(config, sort_keys=False))
     try:
-        subprocess.run(["jupyter-book", "build", str(ROOT), "--builder", "pdflatex",
-                        "--config", str(temporary), "--path-output",
-                        str(ROOT / "_build" / "pdf")], check=True)
+        subprocess.run(["jupyter-book", "build", str(ROOT), "--builder", builder,
+                        "--config", str(temporary), *options, *out], check=True)
     finally:
         temporary.unlink()
+    return config
+
+
+def html():
+    """Build _build/html from the chapters' saved outputs, as the PDF is built (CI:
+    nbval re-executes every chapter and compares it with these outputs)."""
+    _build_saved("html", [], "-W", "-n", "--keep-going")
+    return ROOT / "_build" / "html"
+
+
+def pdf():
+    """Build _build/book.pdf with Jupyter Book's pdflatex builder (XeLaTeX)."""
+    config = _build_saved("pdflatex", ["--path-output", str(ROOT / "_build" / "pdf")])
     target = config["latex"]["latex_documents"]["targetname"].replace(".tex", ".pdf")
     built = ROOT / "_build" / "pdf" / "_build" / "latex" / target
     shutil.copy2(built, ROOT / "_build" / "book.pdf")
@@ -196,11 +211,11 @@ def pdf():
 
 
 def main(argv):
-    if not argv or argv[0] not in {"sync", "run", "count", "student", "pdf"}:
+    if not argv or argv[0] not in {"sync", "run", "count", "student", "pdf", "html"}:
         sys.exit(__doc__)
-    if argv[0] == "pdf":
+    if argv[0] in ("pdf", "html"):
         start = time.perf_counter()
-        path = pdf()
+        path = pdf() if argv[0] == "pdf" else html()
         print(f"{path} built in {time.perf_counter() - start:.0f} s")
         return
     if argv[0] == "student":
