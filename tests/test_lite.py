@@ -9,10 +9,10 @@ In chapter 0, the first slider is a live ipywidget: moved with the keyboard, the
 kernel redraws its figure. Also: every chapter page links to the app and loads
 none of its files.
 
-Opt-in (NNLIB_LITE=1) while the app misses its targets; not part of CI yet.
 The app is built when it is missing or older than its sources. The test skips
-with the reason when Chromium, Playwright or the build's npm/PyPI artifacts are
-unavailable, except where NNLIB_REQUIRE_LITE is set (CI), where it fails.
+with the reason when Chromium, Playwright, the build tools (requirements-lite.txt)
+or the build's npm/PyPI artifacts are unavailable, except where NNLIB_REQUIRE_LITE
+is set (CI), where it fails.
 About 4-5 minutes on 2 cores (each chapter opens the app and starts its own
 kernel, ~25-30 s of it), plus ~30 s to build the app when it is missing.
 
@@ -31,10 +31,6 @@ import subprocess
 import sys
 
 import pytest
-
-if not (os.environ.get("NNLIB_LITE") or os.environ.get("NNLIB_REQUIRE_LITE")):
-    pytest.skip("the in-browser app is opt-in while it misses its targets (issue #15, "
-                "README): set NNLIB_LITE=1 to build and test it", allow_module_level=True)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
