@@ -7,7 +7,8 @@ Serves the app (``_build/html/lite``, else ``_build/lite-only``; build it with
 For each chapter, in a fresh browser context (nothing cached, a new kernel):
 
 - cold start: the chapter's "Run in the browser" URL opened -> its first cell's
-  result (the app loads, Pyodide starts, nnlib and its dependencies load);
+  result (the app loads, Pyodide starts, nnlib and its dependencies load), and
+  the megabytes the browser loaded until then;
 - browser run: Run All -> every cell done, in that warm kernel;
 - native run: the same chapter in a fresh local kernel with nbclient, the way the
   book build and nbval run it (2 BLAS threads, as in tests/conftest.py).
@@ -55,7 +56,10 @@ def main(names):
              if (names and any(p.stem.startswith(n) for n in names))
              or (not names and int(p.stem[:2]) <= 10)]
     base, server = lite.serve(out)
-    print(f"{'chapter':28s} {'cold start':>10s} {'browser':>9s} {'native':>8s} {'ratio':>6s}")
+    for name, size in lite.sizes(out).items():
+        print(f"{size / 1e6:6.1f} MB  {name}")
+    print(f"{'chapter':28s} {'cold start':>10s} {'loaded':>8s} {'browser':>9s} {'native':>8s} "
+          f"{'ratio':>6s}")
     misses = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=lite.CHROMIUM_FLAGS)
@@ -71,7 +75,8 @@ def main(names):
             if r["outside"]:
                 flag.append(f"{len(r['outside'])} requests outside")
             misses += [f"{path.stem}: {f}" for f in flag]
-            print(f"{path.stem:28s} {r['cold_start']:9.1f}s {r['run']:8.1f}s {native:7.1f}s "
+            print(f"{path.stem:28s} {r['cold_start']:9.1f}s {r['cold_bytes'] / 1e6:5.1f} MB "
+              f"{r['run']:8.1f}s {native:7.1f}s "
                   f"{ratio:5.1f}x {'  MISS: ' + ', '.join(flag) if flag else ''}", flush=True)
         browser.close()
     server.shutdown()

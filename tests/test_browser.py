@@ -59,7 +59,8 @@ def site():
         _unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
     index = HTML / "index.html"
     if not index.exists() or index.stat().st_mtime < max(p.stat().st_mtime for p in _sources()):
-        shutil.rmtree(ROOT / "_build", ignore_errors=True)   # from scratch: every chapter re-executed
+        for part in ["html", "jupyter_execute", ".doctrees"]:   # from scratch: every chapter
+            shutil.rmtree(ROOT / "_build" / part, ignore_errors=True)   # re-executed
         build = subprocess.run(BUILD, cwd=ROOT, capture_output=True, text=True)
         assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(HTML)))
@@ -160,6 +161,9 @@ SERIOUS = """async () => {
                        .map(v => v.id + ' (' + v.nodes.length + ')');
 }"""
 
+SETTLED = """() => document.getAnimations().every(
+    a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+
 
 def _lightness(png):
     import io
@@ -188,6 +192,9 @@ def reports(site, browser):
                       "Array.from(e.querySelectorAll('output')).map(o => o.textContent)])")}
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+        # the theme fades colours over 0.15-0.25 s: judge the page once they have settled
+        # (a loaded machine caught a link half-way, failing colour contrast)
+        page.wait_for_function(SETTLED)
         report["dark"] = page.evaluate(SERIOUS)
         figures = page.locator(".bd-content .cell_output img, .bd-content img.nnlib-frame")
         report["lightness"] = []

@@ -19,16 +19,20 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
   carries the official 0.27.7 files. Every file is checked against the sha256 of
   the official lock file before it is used; none of that package's own code is
   shipped;
-- ``comm`` and ``ipywidgets`` (pure-Python wheels from PyPI, pinned with the
-  widgets front end the app is built with; not in the 0.27 lock, and the kernel
-  needs ``comm`` at start-up);
-- the app's only front-end extensions, from their PyPI wheels: the Pyodide
-  kernel and the ipywidgets manager (whatever else is installed is left out);
+- ``comm`` and ``ipywidgets`` (pure-Python wheels from PyPI, pinned by version and
+  sha256 with the widgets front end the app is built with; not in the 0.27 lock,
+  and the kernel needs ``comm`` at start-up);
+- the app's only front-end extensions, from their PyPI wheels (pinned the same
+  way): the Pyodide kernel and the ipywidgets manager (whatever else is installed
+  is left out); the kernel's own Python packages (piplite, ipykernel,
+  pyodide_kernel) come from the kernel's wheel and are preloaded with the rest;
 - nnlib, as a wheel built from this repository now;
+- a start-up wheel made here by the same Pyodide, run in Node: matplotlib's font
+  list and the bytecode of the modules a kernel imports (``startup_wheel``);
 - the chapters, without their saved outputs (the reader runs them; the app
-  opens faster), under ``chapters/``, and the four
-  MNIST files under ``data/mnist/`` (from ``$NNLIB_DATA`` or nnlib's cache; the
-  kernel's ``NNLIB_DATA`` points there, and nnlib verifies their MD5 as always).
+  opens faster), under ``chapters/``, and the four MNIST files under
+  ``data/mnist/`` (from ``$NNLIB_DATA`` or nnlib's cache; the kernel's
+  ``NNLIB_DATA`` points there, and nnlib verifies their MD5 as always).
 
 Another Pyodide distribution: ``--pyodide SOURCE`` or ``NNLIB_PYODIDE=SOURCE``, a
 folder or an http(s) URL holding an official Pyodide 0.27 distribution (e.g.
@@ -37,9 +41,8 @@ Its runtime files are copied and its packages used (still hash-checked against
 its lock file); the PyPI package is then only asked for files it lacks.
 
 The kernel starts with everything preloaded (``loadPyodideOptions.packages``,
-from ``pyodide/nnlib-lock.json``: the official lock plus entries for comm,
-ipywidgets and nnlib), with the PyPI fallback disabled: it never reaches for
-the network.
+from ``pyodide/nnlib-lock.json``: the official lock plus entries for our wheels),
+with the PyPI fallback disabled: it never reaches for the network.
 """
 import argparse
 import hashlib
@@ -84,8 +87,15 @@ EXTRA_PYPI = ["comm", "ipywidgets"]               # pure-Python, not in the 0.27
 # 4.4.6 and so loads its own copy of the output area), and the Pyodide kernel for
 # Pyodide 0.27. Only these front-end extensions go
 # into the app, whatever else is installed here.
-KERNEL_PYPI = ["comm==0.2.2", "ipywidgets==8.1.7"]
-FRONT_END_PYPI = ["jupyterlab_widgets==3.0.15", "jupyterlite_pyodide_kernel==0.6.1"]
+# Each with the sha256 of its PyPI file: a download that differs is refused.
+KERNEL_PYPI = {
+    "comm==0.2.2": "e6fb86cb70ff661ee8c9c14e7d36d6de3b4066f1441be4063df9c5009f0a64d3",
+    "ipywidgets==8.1.7": "764f2602d25471c213919b8a1997df04bef869251db4ca8efba1b76b1bd9f7bb"}
+FRONT_END_PYPI = {
+    "jupyterlab_widgets==3.0.15":
+        "d59023d7d7ef71400d51e6fee9a88867f6e65e10a4201605d2d7f3e8f012a31c",
+    "jupyterlite_pyodide_kernel==0.6.1":
+        "d16f2e44dedd60d7a5578cd901a4de1ac34d30c80671abba7ec1ac70a65e2972"}
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
@@ -230,7 +240,14 @@ def pypi_download(pins, folder):
         log("pip download --no-deps " + " ".join(missing))
         run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
              *missing, "-d", str(folder)])
-    return [next(folder.glob(pattern(p))) for p in pins]
+    found = [next(folder.glob(pattern(p))) for p in pins]
+    for wheel, pinned in zip(found, pins.values()):
+        digest = sha256(wheel)
+        if digest != pinned:
+            wheel.unlink()
+            raise SystemExit(f"{wheel.name}: sha256 {digest} is not the pinned {pinned}; "
+                             "refusing to ship it")
+    return found
 
 
 def extra_wheels(dest):
@@ -272,12 +289,20 @@ const { loadPyodide } = require(path.join(dir, "pyodide.js"));
 import importlib.util, io, pathlib, py_compile, site, sys, zipfile
 import matplotlib.font_manager as fm
 fm.json_dump(fm.fontManager, "/tmp/fontlist.json")
-# what a kernel imports to start, and a chapter's first figure, slider and data set
+# what a kernel imports to start, every nnlib module, and the kinds of figure chapters draw
 import IPython, comm, ipykernel, jedi, matplotlib_inline.backend_inline, piplite.piplite
-import numpy as np, matplotlib.pyplot as plt, ipywidgets, nnlib
+import numpy as np, matplotlib.pyplot as plt, ipywidgets, nnlib, pkgutil
+for module in pkgutil.walk_packages(nnlib.__path__, "nnlib."):
+    importlib.import_module(module.name)
 plt.switch_backend("agg")
-fig, ax = plt.subplots()
-ax.plot(np.arange(3.0), "o-")
+fig, axes = plt.subplots(1, 4)
+axes[0].plot(np.arange(3.0), "o-", label="$x_1$")
+axes[0].legend()
+axes[1].imshow(np.eye(3), cmap="gray")
+fig.colorbar(axes[2].contourf(np.eye(3)), ax=axes[2])
+axes[3].scatter([0, 1], [1, 0], marker="s")
+axes[3].hist([1, 2, 2], bins=2)
+axes[3].set_title(r"$\\frac{\\partial J}{\\partial w}$")
 fig.savefig(io.BytesIO(), format="png")
 streams = sys.stdout, sys.stderr
 try:
@@ -454,10 +479,40 @@ def build(pyodide_source=None, out=None):
     favicons = pathlib.Path(jupyter_server.__file__).parent / "static" / "favicons"
     shutil.copytree(favicons, out / "static" / "favicons")   # the notebook app asks for them
     check(out)
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    log(f"{out}: {size / 1e6:.1f} MB in {sum(1 for p in out.rglob('*') if p.is_file())} "
-        f"files, built in {time.perf_counter() - start:.0f} s")
+    parts = sizes(out)
+    log(f"{out}: {parts['the app, in all'] / 1e6:.1f} MB, built in "
+        f"{time.perf_counter() - start:.0f} s")
+    for name, size in parts.items():
+        log(f"  {size / 1e6:6.1f} MB  {name}")
     return out
+
+
+def sizes(out):
+    """What the app adds to the site, part by part (bytes)."""
+    def total(paths):
+        return sum(p.stat().st_size for p in paths if p.is_file())
+
+    lock = json.loads((out / "pyodide" / "pyodide-lock.json").read_text())
+    official = {e["file_name"] for e in lock["packages"].values()}
+    pyodide = list((out / "pyodide").iterdir())
+    files = list((out / "files").rglob("*"))
+    parts = {
+        "Pyodide runtime (WebAssembly, stdlib, lock)": total(p for p in pyodide
+                                                             if p.name in RUNTIME),
+        "Pyodide's packages (official, hash-checked)": total(p for p in pyodide
+                                                             if p.name in official),
+        "ours: nnlib, comm, ipywidgets, the kernel's wheels, start-up wheel, lock":
+            total(p for p in pyodide if p.name not in official and p.name not in RUNTIME),
+        "MNIST": total(p for p in files if "mnist" in p.parts),
+        "chapters": total(p for p in files if "chapters" in p.parts),
+    }
+    parts["JupyterLite app (JavaScript, CSS, settings)"] = (
+        total(out.rglob("*")) - sum(parts.values()))
+    parts["the app, in all"] = total(out.rglob("*"))
+    if out.parent == HTML:
+        parts["the rest of the HTML book"] = total(p for p in HTML.rglob("*")
+                                                   if out not in p.parents)
+    return parts
 
 
 def check(out):
@@ -558,7 +613,8 @@ def move_first_slider(page):
 def run_chapter(browser, base, path, timeout_s=900, inspect=None):
     """Open ``path`` (e.g. chapters/03_...ipynb) in the app in a fresh browser context,
     run its first cell, then every cell. Returns a dict: ``notebook`` (the outputs, as
-    saved by the app), ``cold_start`` (page opened -> first cell's result, s), ``run``
+    saved by the app), ``cold_start`` (page opened -> first cell's result, s),
+    ``cold_bytes`` (what the browser loaded until then), ``run``
     (Run All -> every cell done, s) and ``outside`` (requests to other hosts, blocked)."""
     from urllib.parse import urlparse
 
@@ -576,6 +632,8 @@ def run_chapter(browser, base, path, timeout_s=900, inspect=None):
     context.route("**/*", route)
     page = context.new_page()
     page.on("pageerror", lambda e: problems.append(str(e)))
+    loaded = []               # bytes of every response, page and kernel worker alike
+    context.on("requestfinished", lambda r: loaded.append(r.sizes()["responseBodySize"]))
     start = time.perf_counter()
     page.goto(f"{base}/notebooks/index.html?path={path}")
     page.wait_for_function(KERNEL_IDLE, timeout=timeout_s * 1000, polling=250)
@@ -583,6 +641,7 @@ def run_chapter(browser, base, path, timeout_s=900, inspect=None):
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell')")   # the first cell
     page.wait_for_function(FIRST_RAN, timeout=timeout_s * 1000, polling=100)
     cold = time.perf_counter() - start
+    cold_bytes = sum(loaded)
     page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     start = time.perf_counter()
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
@@ -592,8 +651,8 @@ def run_chapter(browser, base, path, timeout_s=900, inspect=None):
     notebook = page.evaluate("window.jupyterapp.shell.currentWidget.content.model.toJSON()")
     inspected = inspect(page) if inspect else None
     context.close()
-    return {"notebook": notebook, "cold_start": cold, "run": elapsed, "outside": outside,
-            "page_errors": problems, "inspected": inspected}
+    return {"notebook": notebook, "cold_start": cold, "cold_bytes": cold_bytes, "run": elapsed,
+            "outside": outside, "page_errors": problems, "inspected": inspected}
 
 
 def _sanitizers():
