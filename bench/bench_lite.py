@@ -76,7 +76,7 @@ def main(names):
                 flag.append(f"{len(r['outside'])} requests outside")
             misses += [f"{path.stem}: {f}" for f in flag]
             print(f"{path.stem:28s} {r['cold_start']:9.1f}s {r['cold_bytes'] / 1e6:5.1f} MB "
-              f"{r['run']:8.1f}s {native:7.1f}s "
+                  f"{r['run']:8.1f}s {native:7.1f}s "
                   f"{ratio:5.1f}x {'  MISS: ' + ', '.join(flag) if flag else ''}", flush=True)
         browser.close()
     server.shutdown()

@@ -12,13 +12,11 @@ except where NNLIB_REQUIRE_BROWSER is set (CI), where it fails.
 """
 import functools
 import http.server
-import json
 import os
 import pathlib
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from urllib.parse import urlparse
 
@@ -93,7 +91,7 @@ def _chapter_pages():
 def _open(browser, url):
     """Open url; return the page and the problems seen while it loaded."""
     page = browser.new_page()
-    problems, weight = [], []
+    problems = []
     host = urlparse(url).hostname
 
     def route(r):

@@ -363,7 +363,7 @@ def startup_wheel(dest, packages):
                            zipfile.ZIP_DEFLATED)
     log(f"start-up wheel: matplotlib's font list and {len(files) - 4} .pyc files, "
         f"{wheel.stat().st_size / 1e6:.1f} MB")
-    return wheel_entry(wheel, STARTUP_PACKAGE, [p for p in packages], [])
+    return wheel_entry(wheel, STARTUP_PACKAGE, list(packages), [])
 
 
 def nnlib_wheel(dest):
