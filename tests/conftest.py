@@ -1,13 +1,17 @@
 """Test-session settings shared by the unit tests and the nbval run of the chapters.
 
-BLAS thread count: a float32 matrix product sums in an order that depends on how
-many threads OpenBLAS splits it across, and chapter 11 trains for eleven epochs,
-so its printed accuracies can move in the second decimal with the thread count.
-The chapters are saved from a 2-thread run; pinning the count here (the notebook
-kernels inherit this environment) makes nbval compare like with like on any
-machine. Set the variables yourself to override.
+The chapters' saved outputs were made in the environment of tools/reproducible.py
+(two BLAS threads; on x86-64, OpenBLAS's AVX2 kernels and NumPy's AVX2 loops even
+on a CPU with AVX-512): the same digits need the same order of additions. It is
+set here, before any notebook kernel starts (the kernels inherit it), so nbval
+compares like with like on any x86-64 machine with AVX2. Set a variable yourself
+to override it.
 """
-import os
+import pathlib
+import sys
 
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "2")
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+
+import reproducible  # noqa: E402
+
+reproducible.apply()

@@ -41,6 +41,8 @@ import time
 import nbformat
 import yaml
 
+import reproducible
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CHAPTERS = ROOT / "chapters"
 SETUP_TAGS = ["remove-cell", "setup"]
@@ -84,8 +86,7 @@ def sync(path):
 def run(path):
     from nbclient import NotebookClient
 
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "2")     # as in tests/conftest.py: saved outputs = tested outputs
+    reproducible.apply()       # as in tests/conftest.py: saved outputs = tested outputs
 
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
