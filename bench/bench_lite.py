@@ -11,18 +11,20 @@ For each chapter, in a fresh browser context (nothing cached, a new kernel):
   the megabytes the browser loaded until then;
 - browser run: Run All -> every cell done, in that warm kernel;
 - native run: the same chapter in a fresh local kernel with nbclient, the way the
-  book build and nbval run it (2 BLAS threads, as in tests/conftest.py).
+  book build and nbval run it (tools/reproducible.py's environment: 2 BLAS threads).
 
 Prints one line per chapter and the ratio browser/native; targets: cold start
 <= 15 s, ratio <= 3 for chapters 0-10. Nothing is written to the chapters.
 """
 import importlib.util
-import os
 import pathlib
 import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import reproducible  # noqa: E402
+
 spec = importlib.util.spec_from_file_location("lite", ROOT / "tools" / "lite.py")
 lite = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lite)
@@ -34,8 +36,7 @@ def native_seconds(path):
     import nbformat
     from nbclient import NotebookClient
 
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "2")
+    reproducible.apply()
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=1200, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})

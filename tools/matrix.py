@@ -17,8 +17,9 @@ brings; pip resolves everything else for that Python and NumPy. Inside it:
 2. (not with --quick) each chapter under strict nbval, with pyproject's addopts -- what
    `python -m pytest` runs -- reading MNIST from $NNLIB_DATA.
 
-BLAS threads are pinned to 2, as tests/conftest.py does (its setting does not reach a
-`pytest chapters/...` run). Python comes from <root>/3.X.N/bin/python, root being
+Each venv's pytest run sets the environment of tools/reproducible.py (conftest.py at
+the root: two BLAS threads, AVX2 kernels on x86-64), computed there with that venv's
+NumPy. Python comes from <root>/3.X.N/bin/python, root being
 --python-root, else $PYENV_ROOT/versions, else ~/.pyenv/versions; else python3.X on PATH;
 a Python found nowhere is skipped and said so. Logs and JUnit XML stay in each venv's
 directory. Prints a table; exits 1 if anything failed. Not part of CI: the whole matrix
@@ -45,7 +46,6 @@ MATRIX = {
 }
 NOT_HERE = {"jupyter-book", "playwright", "numpy"}           # from requirements.txt
 NOT_UNIT = ["test_browser.py", "test_pdf.py", "test_lite.py", "test_torch_*.py"]
-BLAS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def find_python(version, root):
@@ -145,8 +145,6 @@ def run(version, spec, root, out, quick):
     where = out / f"py{version}-np{numpy}"
     env = dict(os.environ, VIRTUAL_ENV=str(where),
                PATH=f"{where / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    for name in BLAS:
-        env.setdefault(name, "2")
     print(f"{version} x numpy {numpy}: {python}, {where}", flush=True)
     python = venv(python, numpy, where, env)
     if python is None:

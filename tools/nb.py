@@ -30,7 +30,6 @@ Cell conventions (tests/test_book.py holds every chapter to them):
   prediction      tag "prediction": ``check_q(my_guess)`` before an experiment
 """
 import ast
-import os
 import pathlib
 import re
 import shutil
@@ -86,7 +85,7 @@ def sync(path):
 def run(path):
     from nbclient import NotebookClient
 
-    reproducible.apply()       # as in tests/conftest.py: saved outputs = tested outputs
+    reproducible.apply()       # as conftest.py does: saved outputs = tested outputs
 
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()

@@ -14,7 +14,7 @@ printed cost or accuracy. Three things move it:
   on such a CPU those are switched off, so the AVX2 ones run.
 
 ``tools/nb.py run`` saves the chapters in this environment and
-``tests/conftest.py`` sets it for the test run (the notebook kernels inherit it),
+``conftest.py`` (at the root) sets it for every test run (the notebook kernels inherit it),
 so nbval compares like with like on any x86-64 machine with AVX2. Elsewhere (an
 ARM machine, say) only the thread count is pinned, and the digits of the
 chapters that train on MNIST may differ. A variable already set is left alone,

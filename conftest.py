@@ -1,4 +1,5 @@
-"""Test-session settings shared by the unit tests and the nbval run of the chapters.
+"""Test-session settings shared by the unit tests and the nbval run of the chapters
+(at the root, so that `pytest chapters/05_gradient_descent.ipynb` gets them too).
 
 The chapters' saved outputs were made in the environment of tools/reproducible.py
 (two BLAS threads; on x86-64, OpenBLAS's AVX2 kernels and NumPy's AVX2 loops even
@@ -10,7 +11,7 @@ to override it.
 import pathlib
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "tools"))
 
 import reproducible  # noqa: E402
 
