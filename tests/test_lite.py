@@ -1,7 +1,7 @@
 """Chapters run in the book's in-browser app (issue #15): headless Chromium, offline.
 
 The JupyterLite app (``python tools/lite.py build``) is served on 127.0.0.1; any
-request to another host is blocked and fails the test. Chapters 0, 3 and 9 are
+request to another host is blocked and fails the test. Chapters 0, 1, 3 and 9 are
 opened from the app's "Run in the browser" URL, every cell is run in the Pyodide
 kernel (Python 3.12, NumPy 2.0.2, compiled to WebAssembly), and the text outputs
 are compared with the saved ones under nbval's sanitizing (tests/sanitize.cfg).
@@ -13,15 +13,23 @@ The app is built when it is missing or older than its sources. The test skips
 with the reason when Chromium, Playwright, the build tools (requirements-lite.txt)
 or the build's npm/PyPI artifacts are unavailable, except where NNLIB_REQUIRE_LITE
 is set (CI), where it fails.
-About 4-5 minutes on 2 cores (each chapter opens the app and starts its own
-kernel, ~25-30 s of it), plus ~30 s to build the app when it is missing.
+About 4 minutes on this session's 2 cores (each chapter opens the app and starts
+its own kernel, ~13 s of it; chapter 1 trains 30 networks on MNIST in float32,
+~85 s), plus ~30 s to build the app when it is missing. Chapters 11 and 12 are
+left out: longer still, and their float32 digits are the ones that move (README).
 
 Known differences, each allowed narrowly (and only for the browser's side):
 - WebAssembly has no floating-point status flags, so NumPy's overflow warning
   arrives without its message (chapter 3, KNOWN_DIFFERENCES below);
 - the Pyodide kernel can display a cell's figure twice in a row (chapter 9's
-  first scatter plot): ``lite.text_outputs(..., from_app=True)`` keeps one.
+  first scatter plot): ``lite.text_outputs(..., from_app=True)`` keeps one;
+- chapter 1's learning-rate sweep prints the accuracy where a too-large rate broke
+  training; where such a run ends depends on the last bits of its float32 sums
+  (here: 11.8 % against the saved 10.6 %). Those entries are masked on both sides
+  (BROKEN_RUNS below); everything else in chapter 1 must match, every accuracy of
+  its 16 scale runs included.
 """
+import re
 import importlib.util
 import json
 import os
@@ -35,7 +43,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHAPTERS = ["00_how_to_use", "03_logistic_regression", "09_shallow_networks"]
+CHAPTERS = ["00_how_to_use", "01_introduction", "03_logistic_regression",
+            "09_shallow_networks"]
 
 spec = importlib.util.spec_from_file_location("lite", ROOT / "tools" / "lite.py")
 lite = importlib.util.module_from_spec(spec)
@@ -48,6 +57,19 @@ KNOWN_DIFFERENCES = {
     "03_logistic_regression": [("NumPy warned: overflow encountered in exp\n",
                                 "NumPy warned: \n")],
 }
+# The sweep's rates are [0.03, 0.1, 0.3, 1.0, 3.0, 10.0]; the chapter's prose names the
+# runs that break down (sigmoid at 10.0, ReLU from 1.0 on) and quotes none of their digits.
+BROKEN_RUNS = {
+    "01_introduction": [(r"(sigmoid: \[(?:\s*[\d.]+){5})\s+[\d.]+\]", r"\1 (broke down)]"),
+                        (r"(relu: \[(?:\s*[\d.]+){3})(?:\s+[\d.]+){3}\]",
+                         r"\1 (broke down)]")],
+}
+
+
+def _mask(chapter, texts):
+    for pattern, replacement in BROKEN_RUNS.get(chapter, []):
+        texts = [[re.sub(pattern, replacement, t) for t in cell] for cell in texts]
+    return texts
 
 
 def _unavailable(reason):
@@ -113,6 +135,7 @@ def test_chapter_runs_in_the_browser_as_saved(app, browser, chapter):
     for old, new in KNOWN_DIFFERENCES.get(chapter, []):
         expected = [[text.replace(old, new) for text in cell] for cell in expected]
     got = lite.text_outputs(result["notebook"], from_app=True)
+    expected, got = _mask(chapter, expected), _mask(chapter, got)
     assert len(got) == len(expected)
     different = {i: {"saved": e, "browser": g}
                  for i, (e, g) in enumerate(zip(expected, got)) if e != g}
