@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-MIN_WORK = 32 ** 3                   # M·N·K below which NumPy's loop is as quick
+MIN_WORK = 32 ** 3    # M·N·K below which (or with M or N = 1) NumPy's loop is as quick
 _ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112          # CBLAS's enum values
 
 
@@ -35,7 +35,8 @@ class Gemm:
     def __call__(self, A, B, out=None):
         gemm = self._gemm.get(A.dtype)
         if (gemm is None or A.ndim != 2 or B.ndim != 2 or B.dtype != A.dtype
-                or A.shape[1] != B.shape[0] or A.size * B.shape[1] < MIN_WORK):
+                or A.shape[1] != B.shape[0] or A.size * B.shape[1] < MIN_WORK
+                or min(A.shape[0], B.shape[1]) < 2):       # a matrix times a vector
             return None
         (M, K), N = A.shape, B.shape[1]
         how_A, how_B = _layout(A), _layout(B)

@@ -74,7 +74,8 @@ def test_gemm_writes_into_out(gemm):
     np.testing.assert_allclose(out, A @ B, rtol=1e-12)
 
 
-@pytest.mark.parametrize("case", ["small", "mixed dtypes", "integers", "3-d",
+@pytest.mark.parametrize("case", ["small", "row times matrix", "matrix times column",
+                                  "mixed dtypes", "integers", "3-d",
                                   "shapes", "strided", "out overlaps", "out F-order"])
 def test_gemm_declines_and_numpy_does_it(gemm, case):
     """Whatever the wrapper cannot take, it declines (None): matmul then asks NumPy."""
@@ -82,6 +83,12 @@ def test_gemm_declines_and_numpy_does_it(gemm, case):
     out = None
     if case == "small":
         A, B = np.ones((4, 4)), np.ones((4, 4))
+    elif case == "row times matrix":
+        A = np.ones((1, 48 * 64))
+        B = np.ones((48 * 64, 32))
+    elif case == "matrix times column":
+        B = np.ones((48, 1))
+        A = np.ones((4096, 48))
     elif case == "mixed dtypes":
         B = B.astype(np.float32)
     elif case == "integers":
