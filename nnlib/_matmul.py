@@ -1,7 +1,7 @@
 """The layers' matrix products: ``matmul(A, B, out=None)`` is ``A @ B``.
 
 Natively this is NumPy's ``@``, which runs on NumPy's BLAS (OpenBLAS). NumPy in
-the browser (Pyodide) has no BLAS: its ``@`` is a plain loop, 3-5x slower than
+the browser (Pyodide) has no BLAS: its ``@`` is a plain loop, 2-5x slower than
 Pyodide's own OpenBLAS, which the book's in-browser app loads with nnlib. There,
 products of two float32 (or float64) matrices big enough to matter go to that
 library's ``cblas_?gemm`` through ctypes. Only the rounding can differ (last
@@ -40,12 +40,12 @@ class Gemm:
             return None
         (M, K), N = A.shape, B.shape[1]
         how_A, how_B = _layout(A), _layout(B)
+        if how_A is None or how_B is None:
+            return None
         if out is None:
             out = np.empty((M, N), A.dtype)
         elif (out.shape != (M, N) or out.dtype != A.dtype or not out.flags.c_contiguous
               or np.may_share_memory(out, A) or np.may_share_memory(out, B)):
-            return None
-        if how_A is None or how_B is None:
             return None
         gemm(_ROW_MAJOR, how_A[0], how_B[0], M, N, K, 1.0, A.ctypes.data, how_A[1],
              B.ctypes.data, how_B[1], 0.0, out.ctypes.data, N)

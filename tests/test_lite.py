@@ -29,11 +29,11 @@ Known differences, each allowed narrowly (and only for the browser's side):
   (BROKEN_RUNS below); everything else in chapter 1 must match, every accuracy of
   its 16 scale runs included.
 """
-import re
 import importlib.util
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
