@@ -19,18 +19,15 @@ the native one most (two BLAS threads wait for each other). Prints one line per
 chapter and the ratio browser/native; targets: cold start
 <= 15 s, ratio <= 3 for chapters 0-10. Nothing is written to the chapters.
 """
-import importlib.util
+import argparse
 import pathlib
 import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+import lite  # noqa: E402
 import reproducible  # noqa: E402
-
-spec = importlib.util.spec_from_file_location("lite", ROOT / "tools" / "lite.py")
-lite = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(lite)
 
 COLD_TARGET, RATIO_TARGET = 15.0, 3.0
 
@@ -93,8 +90,9 @@ def main(names, repeat=1):
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    repeat = 1
-    if args[:1] == ["--repeat"]:
-        repeat, args = int(args[1]), args[2:]
-    main(args, repeat)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("chapters", nargs="*", help="e.g. 01 07 (default: 00-10)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per side; the fastest of each is kept")
+    args = parser.parse_args()
+    main(args.chapters, args.repeat)

@@ -18,16 +18,16 @@ its own kernel, ~13 s of it; chapter 1 trains 30 networks on MNIST in float32,
 ~85 s), plus ~30 s to build the app when it is missing. Chapters 11 and 12 are
 left out: longer still, and their float32 digits are the ones that move (README).
 
-Known differences, each allowed narrowly (and only for the browser's side):
+Known differences, each allowed narrowly (KNOWN_DIFFERENCES below: patterns
+rewritten the same way in the saved and the browser's outputs):
 - WebAssembly has no floating-point status flags, so NumPy's overflow warning
-  arrives without its message (chapter 3, KNOWN_DIFFERENCES below);
+  arrives without its message (chapter 3);
 - the Pyodide kernel can display a cell's figure twice in a row (chapter 9's
   first scatter plot): ``lite.text_outputs(..., from_app=True)`` keeps one;
 - chapter 1's learning-rate sweep prints the accuracy where a too-large rate broke
   training; where such a run ends depends on the last bits of its float32 sums
-  (here: 11.8 % against the saved 10.6 %). Those entries are masked on both sides
-  (BROKEN_RUNS below); everything else in chapter 1 must match, every accuracy of
-  its 16 scale runs included.
+  (here: 11.8 % against the saved 10.6 %). Those entries are masked; everything
+  else in chapter 1 must match, every accuracy of its 16 scale runs included.
 """
 import importlib.util
 import json
@@ -50,24 +50,24 @@ spec = importlib.util.spec_from_file_location("lite", ROOT / "tools" / "lite.py"
 lite = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lite)
 
-# Where the browser's kernel legitimately prints something else, and why.
+# Where the browser's kernel legitimately prints something else, and why:
+# chapter -> [(regular expression, replacement)], applied to both sides.
 KNOWN_DIFFERENCES = {
     # WebAssembly has no floating-point status flags: NumPy still warns about the
     # overflow in exp, but its warning carries no message.
-    "03_logistic_regression": [("NumPy warned: overflow encountered in exp\n",
+    "03_logistic_regression": [(r"NumPy warned: overflow encountered in exp\n",
                                 "NumPy warned: \n")],
-}
-# The sweep's rates are [0.03, 0.1, 0.3, 1.0, 3.0, 10.0]; the chapter's prose names the
-# runs that break down (sigmoid at 10.0, ReLU from 1.0 on) and quotes none of their digits.
-BROKEN_RUNS = {
+    # The sweep's rates are [0.03, 0.1, 0.3, 1.0, 3.0, 10.0]; the chapter's prose names
+    # the runs that break down (sigmoid at 10.0, ReLU from 1.0 on) and quotes none of
+    # their digits.
     "01_introduction": [(r"(sigmoid: \[(?:\s*[\d.]+){5})\s+[\d.]+\]", r"\1 (broke down)]"),
                         (r"(relu: \[(?:\s*[\d.]+){3})(?:\s+[\d.]+){3}\]",
                          r"\1 (broke down)]")],
 }
 
 
-def _mask(chapter, texts):
-    for pattern, replacement in BROKEN_RUNS.get(chapter, []):
+def _rewrite(chapter, texts):
+    for pattern, replacement in KNOWN_DIFFERENCES.get(chapter, []):
         texts = [[re.sub(pattern, replacement, t) for t in cell] for cell in texts]
     return texts
 
@@ -131,11 +131,8 @@ def test_chapter_runs_in_the_browser_as_saved(app, browser, chapter):
         assert result["inspected"] == (True, True), "(live slider found, figure changed)"
     assert result["page_errors"] == []
     saved = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
-    expected = lite.text_outputs(saved)
-    for old, new in KNOWN_DIFFERENCES.get(chapter, []):
-        expected = [[text.replace(old, new) for text in cell] for cell in expected]
-    got = lite.text_outputs(result["notebook"], from_app=True)
-    expected, got = _mask(chapter, expected), _mask(chapter, got)
+    expected = _rewrite(chapter, lite.text_outputs(saved))
+    got = _rewrite(chapter, lite.text_outputs(result["notebook"], from_app=True))
     assert len(got) == len(expected)
     different = {i: {"saved": e, "browser": g}
                  for i, (e, g) in enumerate(zip(expected, got)) if e != g}

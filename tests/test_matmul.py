@@ -107,6 +107,17 @@ def test_gemm_declines_and_numpy_does_it(gemm, case):
     assert gemm(A, B, out) is None
 
 
+def test_matmul_falls_back_to_numpy_where_blas_declines(gemm, monkeypatch):
+    monkeypatch.setattr(_matmul, "BLAS", gemm)
+    A, B = np.arange(12.0).reshape(3, 4), np.arange(8.0).reshape(4, 2)    # too small
+    np.testing.assert_array_equal(_matmul.matmul(A, B), A @ B)
+    out = np.empty((3, 2))
+    assert _matmul.matmul(A, B, out=out) is out
+    np.testing.assert_array_equal(out, A @ B)
+    with pytest.raises(ValueError):                 # NumPy's own error for bad shapes
+        _matmul.matmul(A, A)
+
+
 def test_layers_go_through_blas_when_it_is_there(gemm, monkeypatch):
     """A network trained with BLAS calls the library and learns the same weights."""
     rng = np.random.default_rng(2)

@@ -63,8 +63,9 @@ def test_a_fresh_process_computes_with_avx2_only():
         assert report["corename"].lower() == "haswell"
 
 
-def test_the_settings_change_something_on_this_machine_or_say_why_not():
-    """Without them a fresh process here would use what they switch off (if any)."""
+def test_the_settings_switch_off_exactly_what_this_machine_would_use():
+    """Without them a fresh process here would use what they switch off (on a CPU
+    without AVX-512: nothing, and they switch nothing off)."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")}
     plain = _child(env)

