@@ -1,9 +1,10 @@
 /* nnlib's matrix product for the browser: C = A B with 128-bit SIMD.
 
    NumPy in the browser (Pyodide) has no BLAS, so its `@` is a plain loop.
-   tools/lite.py compiles this file to WebAssembly (with SIMD) when it builds
-   the in-browser app, and nnlib/_matmul.py calls it through ctypes. The
-   tests compile the same file natively and compare it with NumPy.
+   tools/gemm.py compiles this file to WebAssembly (with SIMD) when
+   tools/lite.py builds the in-browser app, and nnlib/_matmul.py calls it
+   through ctypes. The tests compile the same file natively and compare it
+   with NumPy.
 
    Compiled twice: as nnlib_sgemm (float) and, with -DDOUBLE, nnlib_dgemm.
 

@@ -2,12 +2,13 @@
 
 Natively this is NumPy's ``@``, which runs on NumPy's BLAS (OpenBLAS). NumPy in
 the browser (Pyodide) has no BLAS: its ``@`` is a plain loop. There, the book's
-app installs nnlib with ``_gemm.wasm``: ``_gemm.c`` compiled to WebAssembly with
-SIMD (tools/lite.py), 4-10x quicker than that loop on the chapters' products.
-Products of two float32 (or float64) matrices big enough to matter go to it
-through ctypes. Only the rounding can differ from NumPy's (last bits), and it is
-the same in every browser: the kernel adds up in a fixed order, and which path
-a product takes depends only on shapes, dtypes and memory layout.
+app installs nnlib with ``_gemm.wasm``, nnlib's own ``_gemm.c`` compiled to
+WebAssembly with SIMD (tools/gemm.py), and products of two float32 (or float64)
+matrices big enough to matter go to it through ctypes: 2-12x quicker than
+NumPy's loop (12x on a 128x784 by 784x100 float32 product). Only the rounding
+differs from NumPy's (last bits), and it is the same in every browser: the
+kernel adds up in a fixed order, and which path a product takes depends only
+on shapes, dtypes and memory layout.
 """
 import ctypes
 import os
