@@ -8,6 +8,7 @@ layers' use of it are checked natively.
 """
 import importlib.util
 import os
+import re
 import subprocess
 
 import numpy as np
@@ -36,6 +37,15 @@ def kernel(tmp_path_factory):
 
 def test_native_nnlib_uses_numpy():
     assert _matmul.KERNEL is None
+
+
+def test_python_sizes_the_work_space_as_the_kernel_uses_it():
+    """_matmul.py allocates the kernel's work space from KC and MR: they must be
+    _gemm.c's (a smaller one would let the kernel write past its end)."""
+    source = (gemm_build.SOURCE).read_text()
+    defined = dict(re.findall(r"^#define (KC|MR) (\d+)", source, re.MULTILINE))
+    assert {"KC": KC, "MR": _matmul.MR} == {k: int(v) for k, v in defined.items()}
+    assert "#define NR (2 * LANES)" in source    # 32 bytes: 32 // itemsize in Python
 
 
 VIEWS = {
