@@ -44,6 +44,7 @@ class Kernel:
         if out is None:
             out = np.empty((M, N), A.dtype)
         elif (out.shape != (M, N) or out.dtype != A.dtype or not out.flags.c_contiguous
+              or not out.flags.writeable                  # NumPy says why
               or np.may_share_memory(out, A) or np.may_share_memory(out, B)):
             return None
         nr = 32 // A.itemsize                             # columns per panel

@@ -102,7 +102,8 @@ def test_kernel_writes_into_out(kernel):
 
 @pytest.mark.parametrize("case", ["small", "row times matrix", "matrix times column",
                                   "mixed dtypes", "integers", "3-d", "shapes",
-                                  "misaligned", "out overlaps", "out F-order"])
+                                  "misaligned", "out overlaps", "out F-order",
+                                  "out read-only"])
 def test_kernel_declines_and_numpy_does_it(kernel, case):
     """Whatever the kernel should not take, it declines (None): matmul asks NumPy."""
     A, B = np.ones((64, 48)), np.ones((48, 32))
@@ -128,6 +129,9 @@ def test_kernel_declines_and_numpy_does_it(kernel, case):
         B, out = A[:, :64], A
     elif case == "out F-order":
         out = np.empty((64, 32), order="F")
+    elif case == "out read-only":
+        out = np.empty((64, 32))
+        out.flags.writeable = False
     assert kernel(A, B, out) is None
 
 
