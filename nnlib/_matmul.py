@@ -28,8 +28,9 @@ class Kernel:
         library, self._gemm = ctypes.CDLL(path), {}
         for dtype, name in [(np.float32, "nnlib_sgemm"), (np.float64, "nnlib_dgemm")]:
             gemm = getattr(library, name)
-            i, p = ctypes.c_int, ctypes.c_void_p    # M, N, K, A, ra, ca, B, rb, cb,
-            gemm.argtypes = [i, i, i, p, i, i, p, i, i, p, p]           # C, work
+            i, p = ctypes.c_int, ctypes.c_void_p
+            # M, N, K, A, ra, ca, B, rb, cb, C, work (see _gemm.c)
+            gemm.argtypes = [i, i, i, p, i, i, p, i, i, p, p]
             gemm.restype = None
             self._gemm[np.dtype(dtype)] = gemm
 

@@ -167,7 +167,7 @@ def test_chapter_is_saved_executed_in_order(path):
 def test_library_stays_small():
     """nnlib must stay readable in an afternoon: at most 1,575 non-blank lines, docstrings
     included (the exercise checkers in nnlib/exercises are book content, not counted).
-    The bound was 1,500 until the browser's matrix products (_matmul.py, 60 lines; its
+    The bound was 1,500 until the browser's matrix products (_matmul.py, 62 lines; its
     WebAssembly kernel, _gemm.c, is 85 non-blank lines of C, not counted here)."""
     lines = [line for path in sorted((ROOT / "nnlib").glob("*.py"))
              for line in path.read_text().splitlines() if line.strip()]

@@ -22,14 +22,11 @@ EXPORTS = ["--export=nnlib_sgemm", "--export=nnlib_dgemm"]
 
 
 def _tool(name):
-    """``name`` (or ``name-16`` ...) on PATH or in Debian's LLVM folders."""
+    """``name``, else ``name-20`` ... ``name-14`` (Debian's names), on PATH."""
     for candidate in [name] + [f"{name}-{v}" for v in VERSIONS]:
-        if shutil.which(candidate):
-            return shutil.which(candidate)
-    for v in VERSIONS:
-        path = pathlib.Path(f"/usr/lib/llvm-{v}/bin/{name}")
-        if path.exists():
-            return str(path)
+        found = shutil.which(candidate)
+        if found:
+            return found
     raise SystemExit(f"{name} is needed to compile nnlib/_gemm.c for the browser: "
                      "on Debian, `apt-get install clang-16 lld-16`")
 
